@@ -1,0 +1,51 @@
+-- name: SourceCreate :one
+INSERT INTO source (
+    uuid, title, outlet, authors, url, published, updated, kind, lang, text,
+    words, original, media_type, original_name, content_hash, imported_at, modified_at
+) VALUES (
+    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+    ?, ?, ?, ?, ?, ?, ?
+)
+RETURNING id;
+
+-- name: SourceGet :one
+SELECT id, uuid, title, outlet, authors, url, published, updated, kind, lang,
+       text, words, media_type, original_name, content_hash, imported_at, modified_at
+FROM source
+WHERE id = ?;
+
+-- name: SourceList :many
+-- Every source without its text, newest first: by publication date when
+-- known, else by import time.
+SELECT id, uuid, title, outlet, authors, published, kind, words, imported_at
+FROM source
+ORDER BY CASE WHEN published <> '' THEN published ELSE imported_at END DESC, id DESC;
+
+-- name: SourceSummaryGet :one
+SELECT id, uuid, title, outlet, authors, published, kind, words, imported_at
+FROM source
+WHERE id = ?;
+
+-- name: SourceFindByHash :one
+SELECT id FROM source WHERE content_hash = ? ORDER BY id LIMIT 1;
+
+-- name: SourceOriginal :one
+SELECT original, media_type, original_name FROM source WHERE id = ?;
+
+-- name: SourceCount :one
+SELECT count(*) FROM source;
+
+-- name: SourceDelete :execrows
+DELETE FROM source WHERE id = ?;
+
+-- name: SourceSearch :many
+-- Full-text search over source titles and text. The query must already be a
+-- valid FTS5 expression (see internal/ftsquery). Matches in the snippet are
+-- wrapped in U+E000 and U+E001, which the app turns into segments.
+SELECT s.id, s.title, s.outlet,
+       CAST(snippet(source_fts, 1, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet,
+       CAST(bm25(source_fts, 4.0, 1.0) AS REAL) AS score
+FROM source_fts(CAST(sqlc.arg(query) AS TEXT))
+JOIN source s ON s.id = source_fts.rowid
+ORDER BY score, s.id
+LIMIT sqlc.arg(max_hits);

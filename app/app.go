@@ -1,0 +1,89 @@
+// Package app holds the methods the user interface calls. The same *App is
+// bound to the Wails window, served over HTTP in browser mode
+// (internal/httpapi) and called by the command line (cli), so all three
+// behave alike.
+//
+// Every exported method of App is part of the UI's API (docs/api.md): it
+// takes JSON-friendly arguments and returns a view type from types.go and an
+// error. Errors are *Error values whose message is meant for users; anything
+// unexpected is logged in full and reaches the user as "internal error".
+package app
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/google/uuid"
+
+	"sourcebook/db"
+)
+
+// Options configure an App. Zero values are replaced by real defaults.
+type Options struct {
+	Mode    string           // "desktop", "browser" or "cli"
+	Version string           // the build's version
+	Now     func() time.Time // the clock; time.Now by default
+	NewUUID func() string    // row UUIDs; random UUIDv7 by default
+	Log     *slog.Logger     // where details of internal errors go
+	// OnReady is called when the UI reports it has loaded (Ready).
+	OnReady func(Info)
+}
+
+// App is the application as the UI sees it: one open notebook.
+type App struct {
+	nb   *db.Notebook
+	opts Options
+	ctx  context.Context
+}
+
+// New returns an App working on the open notebook nb. It does not take
+// ownership: the caller closes nb.
+func New(nb *db.Notebook, opts Options) *App {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.NewUUID == nil {
+		opts.NewUUID = func() string { return uuid.Must(uuid.NewV7()).String() }
+	}
+	if opts.Log == nil {
+		opts.Log = slog.Default()
+	}
+	if opts.Mode == "" {
+		opts.Mode = "cli"
+	}
+	return &App{nb: nb, opts: opts, ctx: context.Background()}
+}
+
+// now returns the current time as stored: RFC 3339 in UTC.
+func (a *App) now() string {
+	return a.opts.Now().UTC().Format(time.RFC3339)
+}
+
+// Ready tells Go that the UI has loaded, and returns what the UI needs to
+// know about the application and the notebook.
+func (a *App) Ready() (Info, error) {
+	info, err := a.Info()
+	if err != nil {
+		return Info{}, err
+	}
+	if a.opts.OnReady != nil {
+		a.opts.OnReady(info)
+	}
+	return info, nil
+}
+
+// Info describes the application and the open notebook.
+func (a *App) Info() (Info, error) {
+	n, err := a.nb.Q.SourceCount(a.ctx)
+	if err != nil {
+		return Info{}, a.internal("read the notebook", err)
+	}
+	return Info{
+		Version:       a.opts.Version,
+		NotebookPath:  a.nb.Path,
+		Mode:          a.opts.Mode,
+		SchemaVersion: a.nb.SchemaVersion,
+		Sources:       n,
+	}, nil
+}

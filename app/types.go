@@ -1,0 +1,103 @@
+package app
+
+// The types in this file are the view types the UI receives. Their JSON
+// names are the contract with frontend/src/lib/api.ts; Wails generates
+// TypeScript classes from them into frontend/wailsjs/go/models.ts.
+
+// Info describes the running application and the open notebook.
+type Info struct {
+	Version       string `json:"version"`
+	NotebookPath  string `json:"notebookPath"`
+	Mode          string `json:"mode"` // "desktop", "browser" or "cli"
+	SchemaVersion int64  `json:"schemaVersion"`
+	Sources       int64  `json:"sources"`
+}
+
+// Library is everything the sidebar shows: every story and every source.
+type Library struct {
+	Stories []Story         `json:"stories"`
+	Sources []SourceSummary `json:"sources"` // newest first
+}
+
+// Story is a collection of sources about one event.
+type Story struct {
+	ID        int64   `json:"id"`
+	UUID      string  `json:"uuid"`
+	Title     string  `json:"title"`
+	CreatedAt string  `json:"createdAt"`
+	SourceIDs []int64 `json:"sourceIds"` // newest first
+}
+
+// SourceSummary is a source without its text, as listed in the library.
+type SourceSummary struct {
+	ID         int64    `json:"id"`
+	UUID       string   `json:"uuid"`
+	Title      string   `json:"title"`
+	Outlet     string   `json:"outlet"`
+	Authors    []string `json:"authors"`
+	Published  string   `json:"published"` // ISO 8601 as known, "" when unknown
+	Kind       string   `json:"kind"`      // article, filing, post, blog or other
+	Words      int64    `json:"words"`
+	ImportedAt string   `json:"importedAt"` // RFC 3339, UTC
+	StoryIDs   []int64  `json:"storyIds"`
+}
+
+// Source is one source with its text, as the reading view shows it.
+type Source struct {
+	SourceSummary
+	URL          string `json:"url"`
+	Updated      string `json:"updated"`
+	MediaType    string `json:"mediaType"`
+	OriginalName string `json:"originalName"`
+	Text         string `json:"text"`
+}
+
+// ImportTextRequest is text pasted by the user.
+type ImportTextRequest struct {
+	Title   string `json:"title"`   // optional: the first line is used when empty
+	Text    string `json:"text"`    // the text itself
+	StoryID int64  `json:"storyId"` // 0: add to no story
+}
+
+// ImportResult is the outcome of importing one piece of text.
+type ImportResult struct {
+	Source    SourceSummary `json:"source"`    // the new source, or the existing one it duplicates
+	Duplicate bool          `json:"duplicate"` // true when nothing was added
+}
+
+// FileData is one file the user chose or dropped, with its bytes.
+type FileData struct {
+	Name string `json:"name"`
+	Data []byte `json:"data" ts_type:"string"` // base64 in JSON
+}
+
+// FileResult is the outcome of importing one file of a batch.
+type FileResult struct {
+	Name      string         `json:"name"`
+	Source    *SourceSummary `json:"source"`    // nil when the file failed
+	Duplicate bool           `json:"duplicate"` // true when the file duplicates Source
+	Error     string         `json:"error"`     // a message for the user when the file failed
+}
+
+// SearchResults are the hits for one query, best first.
+type SearchResults struct {
+	Query string `json:"query"`
+	Hits  []Hit  `json:"hits"`
+}
+
+// Hit is one search result.
+type Hit struct {
+	Kind     string    `json:"kind"` // "source" for now; later also quote, note, speaker
+	ID       int64     `json:"id"`
+	SourceID int64     `json:"sourceId"`
+	Title    string    `json:"title"`
+	Outlet   string    `json:"outlet"`
+	Snippet  []Segment `json:"snippet"`
+	Score    float64   `json:"score"` // lower is better (bm25)
+}
+
+// Segment is a run of snippet text; Match marks the words that matched.
+type Segment struct {
+	Text  string `json:"text"`
+	Match bool   `json:"match"`
+}

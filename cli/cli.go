@@ -1,0 +1,245 @@
+// Package cli is Sourcebook's command line: it parses the arguments, opens
+// the notebook and calls the same app methods as the window and the browser
+// mode. With no command it opens the desktop window, or browser mode where
+// there is no display.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"os/signal"
+	"runtime"
+	"strings"
+	"syscall"
+
+	"sourcebook/app"
+	"sourcebook/db"
+)
+
+// Env is what the command line needs from the outside world, injected so
+// tests can run it in-process.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Version        string
+	// Assets is the built frontend, served in browser mode.
+	Assets fs.FS
+	// Desktop opens the window on a and blocks until it closes. Nil when the
+	// binary was built without the desktop shell.
+	Desktop func(a *app.App) error
+	// Getenv reads the environment (os.Getenv by default).
+	Getenv func(string) string
+	// Signals, when not nil, stops serve when it delivers (tests use it;
+	// by default serve stops on SIGINT and SIGTERM).
+	Signals <-chan struct{}
+}
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitError = 1 // the command failed; the message is on stderr
+	ExitUsage = 2 // the command line was wrong
+)
+
+const usage = `Sourcebook: a research notebook for comparing sources.
+
+Usage:
+  sourcebook [--db PATH] [COMMAND] [ARGS]
+
+With no command, Sourcebook opens its window (or, where there is no
+display, starts browser mode and prints the address to open).
+
+Commands:
+  import [--story ID] PATH...   import plain-text or Markdown files ("-" reads stdin)
+  sources [--json]              list the sources, newest first
+  show ID [--json]              print a source with its text
+  search QUERY [--json]         search titles and text
+  delete ID                     delete a source (its notes stay, unlinked)
+  serve [--addr ADDR] [--open]  serve the app to a browser on this machine only
+  version                       print the version
+  help                          print this help
+
+Options:
+  --db PATH   the notebook file (default: $XDG_DATA_HOME/sourcebook/notebook.db)
+`
+
+// Main runs the command line with args (without the program name) and
+// returns the process's exit code.
+func Main(args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	if env.Stdin == nil {
+		env.Stdin = os.Stdin
+	}
+	c := &command{env: env}
+	return c.run(args)
+}
+
+type command struct {
+	env    Env
+	dbPath string
+}
+
+func (c *command) errorf(format string, args ...any) int {
+	fmt.Fprintf(c.env.Stderr, "sourcebook: "+format+"\n", args...)
+	return ExitError
+}
+
+func (c *command) usagef(format string, args ...any) int {
+	fmt.Fprintf(c.env.Stderr, "sourcebook: "+format+"\n", args...)
+	fmt.Fprintln(c.env.Stderr, "Run 'sourcebook help' for usage.")
+	return ExitUsage
+}
+
+func (c *command) run(args []string) int {
+	global := flag.NewFlagSet("sourcebook", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	global.StringVar(&c.dbPath, "db", "", "notebook file")
+	help := global.Bool("help", false, "")
+	global.BoolVar(help, "h", false, "")
+	if err := global.Parse(args); err != nil {
+		return c.usagef("%v", err)
+	}
+	if *help {
+		fmt.Fprint(c.env.Stdout, usage)
+		return ExitOK
+	}
+	rest := global.Args()
+	if len(rest) == 0 {
+		return c.window()
+	}
+	name, rest := rest[0], rest[1:]
+	switch name {
+	case "help", "-h", "--help":
+		fmt.Fprint(c.env.Stdout, usage)
+		return ExitOK
+	case "version":
+		fmt.Fprintf(c.env.Stdout, "sourcebook %s (notebook schema %d, %s)\n", c.env.Version, db.KnownVersion(), runtime.Version())
+		return ExitOK
+	case "import":
+		return c.importCmd(rest)
+	case "sources":
+		return c.sourcesCmd(rest)
+	case "show":
+		return c.showCmd(rest)
+	case "search":
+		return c.searchCmd(rest)
+	case "delete":
+		return c.deleteCmd(rest)
+	case "serve":
+		return c.serveCmd(rest)
+	}
+	return c.usagef("unknown command %q", name)
+}
+
+// open opens the notebook and builds the App on it.
+func (c *command) open(opts app.Options) (*app.App, func(), error) {
+	path := c.dbPath
+	if path == "" {
+		var err error
+		if path, err = db.DefaultPath(); err != nil {
+			return nil, nil, err
+		}
+	}
+	nb, err := db.Open(context.Background(), path)
+	if err != nil {
+		return nil, nil, err
+	}
+	opts.Version = c.env.Version
+	opts.Log = slog.New(slog.NewTextHandler(c.env.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	closeFn := func() {
+		if err := nb.Close(); err != nil {
+			fmt.Fprintf(c.env.Stderr, "sourcebook: closing %s: %v\n", nb.Path, err)
+		}
+	}
+	return app.New(nb, opts), closeFn, nil
+}
+
+// flags parses a command's flags, allowing them before and after the
+// positional arguments ("show 3 --json" as well as "show --json 3").
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// hasDisplay reports whether a graphical session is available.
+func (c *command) hasDisplay() bool {
+	if runtime.GOOS != "linux" && runtime.GOOS != "freebsd" {
+		return true
+	}
+	return c.env.Getenv("DISPLAY") != "" || c.env.Getenv("WAYLAND_DISPLAY") != ""
+}
+
+func (c *command) window() int {
+	if !c.hasDisplay() {
+		fmt.Fprintln(c.env.Stderr, "sourcebook: no display found (DISPLAY and WAYLAND_DISPLAY are unset); starting browser mode instead")
+		return c.serveCmd(nil)
+	}
+	if c.env.Desktop == nil {
+		fmt.Fprintln(c.env.Stderr, "sourcebook: this build has no desktop window; starting browser mode instead")
+		return c.serveCmd(nil)
+	}
+	a, closeFn, err := c.open(app.Options{
+		Mode: "desktop",
+		// The desktop smoke test waits for this line: the window loaded
+		// the frontend and the frontend reached Go.
+		OnReady: func(info app.Info) {
+			fmt.Fprintf(c.env.Stderr, "sourcebook: frontend ready (%s, %d sources, notebook %s)\n", info.Mode, info.Sources, info.NotebookPath)
+		},
+	})
+	if err != nil {
+		return c.errorf("%v", err)
+	}
+	defer closeFn()
+	if err := c.env.Desktop(a); err != nil {
+		return c.errorf("window: %v", err)
+	}
+	return ExitOK
+}
+
+// signalContext returns a context cancelled on SIGINT/SIGTERM, or when the
+// injected Signals channel delivers.
+func (c *command) signalContext() (context.Context, context.CancelFunc) {
+	if c.env.Signals != nil {
+		ctx, cancel := context.WithCancel(context.Background())
+		go func() {
+			select {
+			case <-c.env.Signals:
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+		return ctx, cancel
+	}
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+// userMessage is the text to show for err: app errors carry their own.
+func userMessage(err error) string {
+	var ae *app.Error
+	if errors.As(err, &ae) {
+		return ae.Message
+	}
+	return strings.TrimPrefix(err.Error(), "sourcebook: ")
+}

@@ -1,0 +1,279 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"sourcebook/db"
+)
+
+var (
+	seedTechDogs = "../testdata/seeds/000_9ee5f3e41cc3c9be.txt"
+	seedMyNation = "../testdata/seeds/004_917a6aaec319a3a4.txt"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Main(args, Env{
+		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Version: "test",
+		Getenv: func(string) string { return "" },
+	})
+	return result{code, out.String(), errOut.String()}
+}
+
+func TestImportListShowSearchDelete(t *testing.T) {
+	nbPath := filepath.Join(t.TempDir(), "nb.db")
+	r := run(t, "", "--db", nbPath, "import", seedTechDogs, seedMyNation)
+	if r.code != ExitOK {
+		t.Fatalf("import: %+v", r)
+	}
+	if !strings.Contains(r.stdout, "imported as source 1") || !strings.Contains(r.stdout, "imported as source 2") {
+		t.Errorf("import output: %s", r.stdout)
+	}
+	r = run(t, "", "--db", nbPath, "import", seedMyNation)
+	if r.code != ExitOK || !strings.Contains(r.stdout, "already in the notebook as source 2") {
+		t.Errorf("re-import: %+v", r)
+	}
+
+	r = run(t, "", "--db", nbPath, "sources", "--json")
+	var sources []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &sources); err != nil || r.code != ExitOK {
+		t.Fatalf("sources --json: %v: %+v", err, r)
+	}
+	if len(sources) != 2 {
+		t.Fatalf("sources = %d, want 2", len(sources))
+	}
+	for _, key := range []string{"id", "uuid", "title", "outlet", "published", "kind", "words"} {
+		if _, ok := sources[0][key]; !ok {
+			t.Errorf("sources --json lacks %q: %v", key, sources[0])
+		}
+	}
+	if sources[0]["id"].(float64) != 2 {
+		t.Errorf("newest first: %v", sources[0])
+	}
+	r = run(t, "", "--db", nbPath, "sources")
+	if !strings.Contains(r.stdout, "Lawsuit claims Facebook") || !strings.HasPrefix(r.stdout, "ID") {
+		t.Errorf("sources: %s", r.stdout)
+	}
+
+	r = run(t, "", "--db", nbPath, "show", "2", "--json")
+	var shown map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &shown); err != nil {
+		t.Fatalf("show --json: %v: %+v", err, r)
+	}
+	if !strings.Contains(shown["text"].(string), "Shockingly untrue") || shown["id"].(float64) != 2 {
+		t.Errorf("show --json: %v", shown)
+	}
+	r = run(t, "", "--db", nbPath, "show", "2")
+	if !strings.HasPrefix(r.stdout, "Lawsuit claims Facebook sold users' private messages") {
+		t.Errorf("show: %s", r.stdout)
+	}
+
+	r = run(t, "", "--db", nbPath, "search", "--json", "Reed Hastings")
+	var hits []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil || len(hits) != 2 {
+		t.Fatalf("search --json: %v: %+v", err, r)
+	}
+	r = run(t, "", "--db", nbPath, "search", "Facebook Watch")
+	if !strings.Contains(r.stdout, "[Facebook] [Watch]") {
+		t.Errorf("search: %s", r.stdout)
+	}
+	r = run(t, "", "--db", nbPath, "search", `NEAR("`)
+	if r.code != ExitOK {
+		t.Errorf("hostile search: %+v", r)
+	}
+
+	r = run(t, "", "--db", nbPath, "delete", "1")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "Deleted source 1") {
+		t.Errorf("delete: %+v", r)
+	}
+	r = run(t, "", "--db", nbPath, "show", "1")
+	if r.code != ExitError || !strings.Contains(r.stderr, "source 1 does not exist") {
+		t.Errorf("show deleted: %+v", r)
+	}
+}
+
+func TestImportStdin(t *testing.T) {
+	nbPath := filepath.Join(t.TempDir(), "nb.db")
+	data, _ := os.ReadFile(seedMyNation)
+	r := run(t, string(data), "--db", nbPath, "import", "-")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "standard input: imported as source 1") {
+		t.Errorf("import -: %+v", r)
+	}
+	r = run(t, "", "--db", nbPath, "import", "-")
+	if r.code != ExitError || !strings.Contains(r.stderr, "standard input: no text to import") {
+		t.Errorf("import of empty stdin: %+v", r)
+	}
+}
+
+// Bad input gives a clear message naming the file, a non-zero exit and an
+// unchanged notebook.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	nbPath := filepath.Join(dir, "nb.db")
+	if r := run(t, "", "--db", nbPath, "import", seedMyNation); r.code != ExitOK {
+		t.Fatal(r)
+	}
+	snapshot := func() []byte {
+		// Close-time checkpoints fold the WAL into the file, so the file's
+		// bytes are the notebook's state between commands.
+		b, err := os.ReadFile(nbPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, nil, 0o644)
+	binary := filepath.Join(dir, "image.png")
+	os.WriteFile(binary, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
+	invalid := filepath.Join(dir, "latin1.txt")
+	os.WriteFile(invalid, []byte("na\xefve caf\xe9"), 0o644)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"missing file", []string{"import", filepath.Join(dir, "nope.txt")}, ExitError, "nope.txt: no such file"},
+		{"empty file", []string{"import", empty}, ExitError, "empty.txt: no text to import"},
+		{"binary file", []string{"import", binary}, ExitError, "image.png: not a text file"},
+		{"invalid UTF-8", []string{"import", invalid}, ExitError, "latin1.txt: "},
+		{"no files", []string{"import"}, ExitUsage, "name at least one file"},
+		{"bad id", []string{"show", "abc"}, ExitUsage, `"abc" is not a source ID`},
+		{"missing id", []string{"delete", "42"}, ExitError, "source 42 does not exist"},
+		{"unknown command", []string{"frobnicate"}, ExitUsage, `unknown command "frobnicate"`},
+		{"unknown flag", []string{"sources", "--yaml"}, ExitUsage, "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := snapshot()
+			r := run(t, "", append([]string{"--db", nbPath}, tt.args...)...)
+			if r.code != tt.code {
+				t.Errorf("exit %d, want %d: %+v", r.code, tt.code, r)
+			}
+			if !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("stderr %q does not say %q", r.stderr, tt.want)
+			}
+			if !bytes.Equal(before, snapshot()) {
+				t.Error("the notebook changed")
+			}
+		})
+	}
+}
+
+func TestNotebookProblems(t *testing.T) {
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notDB, []byte("just some notes"), 0o644)
+	r := run(t, "", "--db", notDB, "sources")
+	if r.code != ExitError || !strings.Contains(r.stderr, notDB+": it is not a Sourcebook notebook") {
+		t.Errorf("not a notebook: %+v", r)
+	}
+
+	locked := filepath.Join(dir, "locked.db")
+	nb, err := db.Open(context.Background(), locked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, "", "--db", locked, "sources")
+	nb.Close()
+	if r.code != ExitError || !strings.Contains(r.stderr, "open in another Sourcebook process") {
+		t.Errorf("locked: %+v", r)
+	}
+
+	under := filepath.Join(notDB, "nb.db")
+	r = run(t, "", "--db", under, "sources")
+	if r.code != ExitError || !strings.Contains(r.stderr, "cannot be written") {
+		t.Errorf("unwritable: %+v", r)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	if r := run(t, "", "version"); r.code != ExitOK || !strings.HasPrefix(r.stdout, "sourcebook test (notebook schema 1") {
+		t.Errorf("version: %+v", r)
+	}
+	if r := run(t, "", "help"); r.code != ExitOK || !strings.Contains(r.stdout, "serve [--addr ADDR] [--open]") {
+		t.Errorf("help: %+v", r)
+	}
+}
+
+// With no display and no command, Sourcebook starts browser mode; serve
+// prints a URL with a token, refuses requests without it and stops cleanly.
+func TestServe(t *testing.T) {
+	nbPath := filepath.Join(t.TempDir(), "nb.db")
+	stdoutR, stdoutW := io.Pipe()
+	var stderr bytes.Buffer
+	stop := make(chan struct{})
+	done := make(chan int)
+	go func() {
+		code := Main([]string{"--db", nbPath}, Env{
+			Stdin: strings.NewReader(""), Stdout: stdoutW, Stderr: &stderr, Version: "test",
+			Assets:  fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>Sourcebook</title>")}},
+			Desktop: nil, Getenv: func(string) string { return "" }, Signals: stop,
+		})
+		stdoutW.Close()
+		done <- code
+	}()
+	line, err := bufio.NewReader(stdoutR).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	go io.Copy(io.Discard, stdoutR)
+	m := regexp.MustCompile(`Sourcebook is serving (http://127\.0\.0\.1:(\d+)/\?token=([0-9a-f]+))`).FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("serve printed %q", line)
+	}
+	base := "http://127.0.0.1:" + m[2]
+	client := &http.Client{Timeout: 5 * time.Second}
+
+	resp, err := client.Post(base+"/api/Library", "application/json", strings.NewReader("[]"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized && resp.StatusCode != http.StatusForbidden {
+		t.Errorf("without token: %d", resp.StatusCode)
+	}
+	req, _ := http.NewRequest("POST", base+"/api/Ready", strings.NewReader("[]"))
+	req.Header.Set("X-Sourcebook-Token", m[3])
+	resp, err = client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var info map[string]any
+	json.NewDecoder(resp.Body).Decode(&info)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || info["mode"] != "browser" {
+		t.Errorf("Ready: %d %v", resp.StatusCode, info)
+	}
+	close(stop)
+	select {
+	case code := <-done:
+		if code != ExitOK {
+			t.Errorf("serve exited %d: %s", code, stderr.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if !strings.Contains(stderr.String(), "no display found") || !strings.Contains(stderr.String(), "frontend ready (browser") {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+}

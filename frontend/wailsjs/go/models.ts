@@ -1,0 +1,335 @@
+export namespace app {
+	
+	export class FileData {
+	    name: string;
+	    data: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileData(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.data = source["data"];
+	    }
+	}
+	export class SourceSummary {
+	    id: number;
+	    uuid: string;
+	    title: string;
+	    outlet: string;
+	    authors: string[];
+	    published: string;
+	    kind: string;
+	    words: number;
+	    importedAt: string;
+	    storyIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SourceSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.uuid = source["uuid"];
+	        this.title = source["title"];
+	        this.outlet = source["outlet"];
+	        this.authors = source["authors"];
+	        this.published = source["published"];
+	        this.kind = source["kind"];
+	        this.words = source["words"];
+	        this.importedAt = source["importedAt"];
+	        this.storyIds = source["storyIds"];
+	    }
+	}
+	export class FileResult {
+	    name: string;
+	    source?: SourceSummary;
+	    duplicate: boolean;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.source = this.convertValues(source["source"], SourceSummary);
+	        this.duplicate = source["duplicate"];
+	        this.error = source["error"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Segment {
+	    text: string;
+	    match: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Segment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.match = source["match"];
+	    }
+	}
+	export class Hit {
+	    kind: string;
+	    id: number;
+	    sourceId: number;
+	    title: string;
+	    outlet: string;
+	    snippet: Segment[];
+	    score: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Hit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.sourceId = source["sourceId"];
+	        this.title = source["title"];
+	        this.outlet = source["outlet"];
+	        this.snippet = this.convertValues(source["snippet"], Segment);
+	        this.score = source["score"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportResult {
+	    source: SourceSummary;
+	    duplicate: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = this.convertValues(source["source"], SourceSummary);
+	        this.duplicate = source["duplicate"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportTextRequest {
+	    title: string;
+	    text: string;
+	    storyId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportTextRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.text = source["text"];
+	        this.storyId = source["storyId"];
+	    }
+	}
+	export class Info {
+	    version: string;
+	    notebookPath: string;
+	    mode: string;
+	    schemaVersion: number;
+	    sources: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.notebookPath = source["notebookPath"];
+	        this.mode = source["mode"];
+	        this.schemaVersion = source["schemaVersion"];
+	        this.sources = source["sources"];
+	    }
+	}
+	export class Story {
+	    id: number;
+	    uuid: string;
+	    title: string;
+	    createdAt: string;
+	    sourceIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Story(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.uuid = source["uuid"];
+	        this.title = source["title"];
+	        this.createdAt = source["createdAt"];
+	        this.sourceIds = source["sourceIds"];
+	    }
+	}
+	export class Library {
+	    stories: Story[];
+	    sources: SourceSummary[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Library(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stories = this.convertValues(source["stories"], Story);
+	        this.sources = this.convertValues(source["sources"], SourceSummary);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SearchResults {
+	    query: string;
+	    hits: Hit[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchResults(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.hits = this.convertValues(source["hits"], Hit);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Source {
+	    id: number;
+	    uuid: string;
+	    title: string;
+	    outlet: string;
+	    authors: string[];
+	    published: string;
+	    kind: string;
+	    words: number;
+	    importedAt: string;
+	    storyIds: number[];
+	    url: string;
+	    updated: string;
+	    mediaType: string;
+	    originalName: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Source(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.uuid = source["uuid"];
+	        this.title = source["title"];
+	        this.outlet = source["outlet"];
+	        this.authors = source["authors"];
+	        this.published = source["published"];
+	        this.kind = source["kind"];
+	        this.words = source["words"];
+	        this.importedAt = source["importedAt"];
+	        this.storyIds = source["storyIds"];
+	        this.url = source["url"];
+	        this.updated = source["updated"];
+	        this.mediaType = source["mediaType"];
+	        this.originalName = source["originalName"];
+	        this.text = source["text"];
+	    }
+	}
+	
+
+}
+

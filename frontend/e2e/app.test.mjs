@@ -1,0 +1,362 @@
+// End-to-end: the real `sourcebook serve` driven through Debian's Chromium.
+//
+//   SOURCEBOOK_BIN=/path/to/sourcebook npm run e2e
+//
+// Optional: CHROMIUM (default /usr/bin/chromium), SCREENSHOT_DIR (PNGs of the
+// main steps). The server is started on a fresh notebook in a temp directory
+// and killed at the end, also when a test fails.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const pastePath = path.join(here, 'testdata', '004_917a6aaec319a3a4.txt');
+const filePath = path.join(here, 'testdata', '000_9ee5f3e41cc3c9be.txt');
+const pasteText = fs.readFileSync(pastePath, 'utf8');
+// docs/api.md: with no title given, the first line is used.
+const pasteTitle = pasteText.split('\n').find((l) => l.trim()).trim();
+const pasteSentence = 'Andy Stone, the communications head at Meta, denied the allegations in a post on X.';
+const shotDir = process.env.SCREENSHOT_DIR || '';
+
+const launchArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let tmp = '';
+let server = null; // { proc, url, origin, token, output() }
+let browser = null;
+
+before(async () => {
+  const bin = process.env.SOURCEBOOK_BIN;
+  if (!bin) {
+    throw new Error('SOURCEBOOK_BIN is not set: build the binary, then run SOURCEBOOK_BIN=/path/to/sourcebook npm run e2e');
+  }
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-e2e-'));
+  server = await startServer(bin, ['--db', path.join(tmp, 'nb.db'), 'serve', '--addr', '127.0.0.1:0']);
+  // launch() gives every run a fresh temporary profile and removes it after.
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: launchArgs,
+    headless: true,
+  });
+  if (shotDir) fs.mkdirSync(shotDir, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await stopServer();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('the server refuses requests without the token', { timeout: 15_000 }, async () => {
+  const page = await fetch(`${server.origin}/`);
+  await page.arrayBuffer();
+  assert.ok([401, 403].includes(page.status), `GET / without the token answered ${page.status}`);
+
+  const bare = await post('/api/Library', {});
+  assert.ok([401, 403].includes(bare.status), `POST /api/Library without the token answered ${bare.status}`);
+
+  const wrong = await post('/api/Library', { 'X-Sourcebook-Token': 'not-the-token' });
+  assert.ok([401, 403].includes(wrong.status), `POST /api/Library with a wrong token answered ${wrong.status}`);
+
+  const right = await post('/api/Library', { 'X-Sourcebook-Token': server.token });
+  assert.equal(right.status, 200, `POST /api/Library with the token answered ${right.status}: ${right.body}`);
+  assert.ok('sources' in JSON.parse(right.body), 'Library has no "sources"');
+});
+
+test('import, read, search and delete in the browser', { timeout: 45_000 }, async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(8_000);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const shot = async (name) => {
+    if (shotDir) await page.screenshot({ path: path.join(shotDir, `e2e-${name}.png`) });
+  };
+  const rows = page.getByTestId('source-row');
+
+  try {
+    await t.test('opens on the empty state and takes the token out of the address', async () => {
+      await page.goto(server.url);
+      await page.getByTestId('empty-state').waitFor();
+      await eventually(() => !page.url().includes('token='), () => `the address still has the token: ${page.url()}`);
+      assert.equal(await rows.count(), 0);
+      await shot('empty');
+    });
+
+    await t.test('imports pasted text and opens it', async () => {
+      await page.getByTestId('import-button').click();
+      await page.getByTestId('import-text').fill(pasteText);
+      await page.getByTestId('import-submit').click();
+      await hasText(page.getByTestId('reader-title'), pasteTitle);
+      await hasText(rows.locator('.row-title'), pasteTitle);
+      assert.equal(await rows.count(), 1);
+      await hasText(page.getByTestId('all-count'), '1');
+
+      // Open it from the library, as a user would.
+      await rows.first().click();
+      await hasText(page.getByTestId('reader-title'), pasteTitle);
+      await contains(page.getByTestId('reader-text'), pasteSentence);
+      await shot('reader');
+    });
+
+    await t.test('imports a file through the Files tab', async () => {
+      await page.getByTestId('import-button').click();
+      await page.getByRole('tab', { name: 'Files' }).click();
+      await page.getByTestId('import-files').setInputFiles(filePath);
+      const result = page.getByTestId('import-file-result');
+      await contains(result, 'Imported');
+      await shot('import-files');
+      await page.getByRole('button', { name: 'Done' }).click();
+      await eventually(async () => (await rows.count()) === 2, async () => `${await rows.count()} source rows, want 2`);
+      await hasText(page.getByTestId('all-count'), '2');
+    });
+
+    let hitTitle = '';
+    await t.test('searches and opens a hit', async () => {
+      await page.keyboard.press('Control+k');
+      const input = page.getByTestId('search-input');
+      await input.fill('Shockingly untrue');
+      const hits = page.getByTestId('search-hit');
+      await hits.first().waitFor();
+      const mark = hits.first().locator('mark').first();
+      await mark.waitFor();
+      assert.match(await mark.textContent(), /shockingly|untrue/i);
+      hitTitle = (await hits.first().locator('.hit-title').textContent()).trim();
+      await shot('search');
+      await input.press('Enter');
+      await input.waitFor({ state: 'detached' });
+      await hasText(page.getByTestId('reader-title'), hitTitle);
+    });
+
+    await t.test('deletes the open source after confirmation', async () => {
+      assert.ok(hitTitle, 'the search step did not open a source');
+      await page.getByTestId('delete-button').click();
+      const dialog = page.locator('dialog.confirm');
+      await contains(dialog, hitTitle);
+      await shot('delete');
+      await page.getByTestId('confirm-delete').click();
+      await dialog.waitFor({ state: 'detached' });
+      await eventually(async () => (await rows.count()) === 1, async () => `${await rows.count()} source rows, want 1`);
+      await hasText(page.getByTestId('all-count'), '1');
+      const left = (await rows.first().locator('.row-title').textContent()).trim();
+      assert.notEqual(left, hitTitle, 'the deleted source is still in the library');
+      // The remaining source is opened in its place.
+      await hasText(page.getByTestId('reader-title'), left);
+      await shot('after-delete');
+    });
+
+    assert.deepEqual(errors, [], 'the page threw errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('keyboard, duplicates, stories and theme', { timeout: 45_000 }, async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(8_000);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const rows = page.getByTestId('source-row');
+  const readerTitle = page.getByTestId('reader-title');
+  const selectedTitle = async () => squash(await page.locator('[data-testid="source-row"][aria-current="true"] .row-title').textContent());
+  const texts = [
+    ['Harbour dredging delayed', 'The harbour authority said dredging will start two weeks late.\n\nA spokesperson blamed the tender.'],
+    ['Council adopts budget', 'The revised budget was adopted by nine votes to two.\n\nTwo members abstained on the second item.'],
+  ];
+
+  const paste = async (title, text) => {
+    await page.keyboard.press('Control+i');
+    await page.getByTestId('import-title').fill(title);
+    await page.getByTestId('import-text').fill(text);
+    await page.getByTestId('import-submit').click();
+  };
+
+  try {
+    await t.test('imports with Ctrl+I and tells which source a duplicate repeats', async () => {
+      await page.goto(server.url);
+      await page.getByTestId('import-button').waitFor();
+      const before = await rows.count();
+      for (const [title, text] of texts) {
+        await paste(title, text);
+        await hasText(readerTitle, title);
+      }
+      await eventually(async () => (await rows.count()) === before + 2, async () => `${await rows.count()} rows, want ${before + 2}`);
+
+      await paste('Council adopts budget', texts[1][1]);
+      await contains(page.locator('.inline-note'), 'already in your notebook as “Council adopts budget”');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('import-text').waitFor({ state: 'detached' });
+      assert.equal(await rows.count(), before + 2, 'a duplicate was added');
+    });
+
+    await t.test('J, K and the arrow keys move between sources', async () => {
+      const titles = (await rows.locator('.row-title').allTextContents()).map(squash);
+      await rows.first().click();
+      await hasText(readerTitle, titles[0]);
+      await page.keyboard.press('j');
+      await hasText(readerTitle, titles[1]);
+      assert.equal(await selectedTitle(), titles[1]);
+      await page.keyboard.press('ArrowDown');
+      await hasText(readerTitle, titles[2]);
+      await page.keyboard.press('k');
+      await hasText(readerTitle, titles[1]);
+      await page.keyboard.press('Home');
+      await hasText(readerTitle, titles[0]);
+    });
+
+    await t.test('creates a story and adds the open source to it', async () => {
+      await page.getByRole('button', { name: 'New story', exact: true }).click();
+      await page.getByLabel('New story title').fill('Harbour works');
+      await page.getByLabel('New story title').press('Enter');
+      const story = page.locator('.node-story', { hasText: 'Harbour works' });
+      await hasText(story.locator('.count'), '0');
+
+      const open = squash(await readerTitle.textContent());
+      await page.getByTestId('add-to-story').click();
+      await page.getByRole('menuitemcheckbox', { name: /Harbour works/ }).click();
+      await hasText(story.locator('.count'), '1');
+      await page.keyboard.press('Escape');
+      if ((await story.getAttribute('aria-expanded')) !== 'true') await story.click();
+      await hasText(page.getByTestId('story-source-row').locator('.row-title'), open);
+    });
+
+    await t.test('Delete in the list asks, Enter deletes', async () => {
+      const before = await rows.count();
+      await rows.first().click();
+      const doomed = squash(await readerTitle.textContent());
+      await page.keyboard.press('Delete');
+      await contains(page.locator('dialog.confirm'), doomed);
+      await page.keyboard.press('Enter');
+      await eventually(async () => (await rows.count()) === before - 1, async () => `${await rows.count()} rows, want ${before - 1}`);
+      assert.ok(!(await rows.locator('.row-title').allTextContents()).map(squash).includes(doomed));
+      // Focus is back in the list, on the new selection.
+      await page.keyboard.press('j');
+      await eventually(async () => (await selectedTitle()) !== '', () => 'no source is selected');
+    });
+
+    await t.test('the theme choice is remembered', async () => {
+      await page.getByRole('button', { name: /^Theme:/ }).click();
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+      await page.reload();
+      await page.getByTestId('import-button').waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+    });
+
+    assert.deepEqual(errors, [], 'the page threw errors');
+  } finally {
+    await context.close();
+  }
+});
+
+// ---- helpers ----
+
+async function post(pathname, headers) {
+  const res = await fetch(`${server.origin}${pathname}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: '[]',
+  });
+  return { status: res.status, body: await res.text() };
+}
+
+function startServer(bin, args) {
+  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none' } });
+  let out = '';
+  let settled = false;
+  const output = () => out.slice(-4000);
+  proc.stdout.setEncoding('utf8');
+  proc.stderr.setEncoding('utf8');
+  proc.stderr.on('data', (d) => (out += d));
+  process.on('exit', () => proc.kill('SIGKILL'));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`${bin} printed no "Sourcebook is serving URL" line within 20 s. Output:\n${output()}`));
+    }, 20_000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = /Sourcebook is serving (\S+)/.exec(out);
+      if (!m || settled) return;
+      settled = true;
+      clearTimeout(timer);
+      const url = new URL(m[1]);
+      const token = url.searchParams.get('token');
+      if (!token) {
+        reject(new Error(`the serving URL has no token: ${m[1]}`));
+        return;
+      }
+      resolve({ proc, url: url.href, origin: url.origin, token, output });
+    });
+    proc.on('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot start ${bin}: ${err.message}`));
+    });
+    proc.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${bin} exited (${signal ?? code}) before serving. Output:\n${output()}`));
+    });
+  });
+}
+
+async function stopServer() {
+  const proc = server?.proc;
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** eventually polls check until it is true, else fails with describe()'s words. */
+async function eventually(check, describe, timeout = 8_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) throw new Error(`timed out: ${await describe()}`);
+    await sleep(50);
+  }
+}
+
+const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** hasText waits until one of the locator's elements has exactly this text. */
+async function hasText(locator, want) {
+  let seen = [];
+  await eventually(
+    async () => {
+      seen = (await locator.allTextContents()).map(squash);
+      return seen.includes(squash(want));
+    },
+    () => `want text ${JSON.stringify(want)}, have ${JSON.stringify(seen)}`,
+  );
+}
+
+/** contains waits until one of the locator's elements contains this text. */
+async function contains(locator, want) {
+  let seen = [];
+  await eventually(
+    async () => {
+      seen = (await locator.allTextContents()).map(squash);
+      return seen.some((s) => s.includes(squash(want)));
+    },
+    () => `want an element containing ${JSON.stringify(want)}, have ${JSON.stringify(seen.map((s) => s.slice(0, 200)))}`,
+  );
+}

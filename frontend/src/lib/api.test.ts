@@ -1,0 +1,203 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// api.ts keeps the token in module state, so each test imports a fresh copy.
+async function load() {
+  vi.resetModules();
+  return import('./api');
+}
+
+function respond(status: number, body: unknown, statusText = '') {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return vi.fn(async () => new Response(text, { status, statusText }));
+}
+
+beforeEach(() => {
+  sessionStorage.clear();
+  window.history.replaceState(null, '', '/');
+  delete window.go;
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('token', () => {
+  it('moves the token from the address bar to sessionStorage', async () => {
+    window.history.replaceState(null, '', '/?token=abc123&view=x#top');
+    const api = await load();
+    expect(api.takeToken()).toBe('abc123');
+    expect(sessionStorage.getItem('sourcebook.token')).toBe('abc123');
+    expect(window.location.search).toBe('?view=x');
+    expect(window.location.hash).toBe('#top');
+  });
+
+  it('leaves a clean address when the token was the only parameter', async () => {
+    window.history.replaceState(null, '', '/?token=abc123');
+    const api = await load();
+    api.takeToken();
+    expect(window.location.href).toBe(`${window.location.origin}/`);
+  });
+
+  it('reads the stored token after a reload', async () => {
+    sessionStorage.setItem('sourcebook.token', 'kept');
+    const api = await load();
+    expect(api.takeToken()).toBe('kept');
+  });
+
+  it('is null when there is none', async () => {
+    const api = await load();
+    expect(api.takeToken()).toBeNull();
+  });
+});
+
+describe('HTTP transport', () => {
+  it('posts the arguments as a JSON array with the token header', async () => {
+    window.history.replaceState(null, '', '/?token=t0k');
+    const fetch = respond(200, null);
+    vi.stubGlobal('fetch', fetch);
+    const api = await load();
+    await api.addToStory(3, 7);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/AddToStory');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe('[3,7]');
+    expect((init.headers as Record<string, string>)['X-Sourcebook-Token']).toBe('t0k');
+  });
+
+  it('sends an empty array for methods without arguments', async () => {
+    const fetch = respond(200, { stories: [], sources: [] });
+    vi.stubGlobal('fetch', fetch);
+    const api = await load();
+    await api.library();
+    expect((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body).toBe('[]');
+  });
+
+  it('returns undefined for methods that return only an error', async () => {
+    vi.stubGlobal('fetch', respond(200, ''));
+    const api = await load();
+    await expect(api.deleteSource(1)).resolves.toBeUndefined();
+  });
+
+  it('replaces null slices from Go with empty arrays', async () => {
+    vi.stubGlobal(
+      'fetch',
+      respond(200, {
+        stories: [{ id: 1, uuid: 'u', title: 'S', createdAt: '', sourceIds: null }],
+        sources: [{ id: 2, uuid: 'v', title: 'T', outlet: '', authors: null, published: '', kind: 'article', words: 3, importedAt: '', storyIds: null }],
+      }),
+    );
+    const api = await load();
+    const lib = await api.library();
+    expect(lib.stories[0]!.sourceIds).toEqual([]);
+    expect(lib.sources[0]!.authors).toEqual([]);
+    expect(lib.sources[0]!.storyIds).toEqual([]);
+  });
+
+  it('copes with a null library and null hits', async () => {
+    vi.stubGlobal('fetch', respond(200, { stories: null, sources: null }));
+    let api = await load();
+    expect(await api.library()).toEqual({ stories: [], sources: [] });
+    vi.stubGlobal('fetch', respond(200, { query: 'x', hits: null }));
+    api = await load();
+    expect(await api.search('x')).toEqual({ query: 'x', hits: [] });
+  });
+});
+
+describe('HTTP errors', () => {
+  it('carries the code and message of an error body', async () => {
+    vi.stubGlobal('fetch', respond(400, { error: { code: 'invalid', message: 'The text is empty.' } }));
+    const api = await load();
+    const err = await api.importText({ title: '', text: '', storyId: 0 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(api.ApiError);
+    expect(err).toMatchObject({ code: 'invalid', message: 'The text is empty.' });
+  });
+
+  it('falls back on the status when the body is not ours', async () => {
+    vi.stubGlobal('fetch', respond(400, '<html>Bad request</html>', 'Bad Request'));
+    const api = await load();
+    await expect(api.library()).rejects.toMatchObject({ code: 'invalid', message: 'Sourcebook answered 400 Bad Request.' });
+  });
+
+  it('words a bare internal error for people', async () => {
+    vi.stubGlobal('fetch', respond(500, { error: { code: 'internal', message: 'internal error' } }));
+    let api = await load();
+    await expect(api.library()).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/details are in its log/) });
+    vi.stubGlobal('fetch', respond(502, '', 'Bad Gateway'));
+    api = await load();
+    await expect(api.library()).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/details are in its log/) });
+  });
+
+  it('explains a refused token in plain words', async () => {
+    vi.stubGlobal('fetch', respond(401, { error: { code: 'unauthorized', message: 'unauthorized' } }));
+    let api = await load();
+    let err = (await api.ready().catch((e: unknown) => e)) as Error & { code: string };
+    expect(err.code).toBe('unauthorized');
+    expect(err.message).toMatch(/full address that `sourcebook serve` printed/);
+    vi.stubGlobal('fetch', respond(403, ''));
+    api = await load();
+    err = (await api.ready().catch((e: unknown) => e)) as Error & { code: string };
+    expect(err.code).toBe('forbidden');
+    expect(err.message).toMatch(/sourcebook serve/);
+  });
+
+  it('maps 404 and 413 without a body', async () => {
+    vi.stubGlobal('fetch', respond(404, ''));
+    let api = await load();
+    await expect(api.source(9)).rejects.toMatchObject({ code: 'notfound' });
+    vi.stubGlobal('fetch', respond(413, ''));
+    api = await load();
+    await expect(api.importFiles([], 0)).rejects.toMatchObject({ code: 'toolarge' });
+  });
+
+  it('reports a server that is not running', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    const api = await load();
+    await expect(api.library()).rejects.toMatchObject({ code: 'network' });
+  });
+
+  it('reports a success that is not JSON', async () => {
+    vi.stubGlobal('fetch', respond(200, 'not json'));
+    const api = await load();
+    await expect(api.library()).rejects.toMatchObject({ code: 'internal' });
+  });
+});
+
+describe('Wails transport', () => {
+  it('calls the binding and never fetch', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    const CreateStory = vi.fn(async (title: unknown) => ({ id: 4, uuid: 'u', title, createdAt: 'now', sourceIds: null }));
+    window.go = { app: { App: { CreateStory } } };
+    const api = await load();
+    expect(api.inDesktop()).toBe(true);
+    const story = await api.createStory('Flood');
+    expect(CreateStory).toHaveBeenCalledWith('Flood');
+    expect(story).toEqual({ id: 4, uuid: 'u', title: 'Flood', createdAt: 'now', sourceIds: [] });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('passes every argument in order', async () => {
+    const ImportFiles = vi.fn(async () => [{ name: 'a.txt', source: null, duplicate: false, error: 'bad' }]);
+    window.go = { app: { App: { ImportFiles } } };
+    const api = await load();
+    const res = await api.importFiles([{ name: 'a.txt', data: 'YQ==' }], 5);
+    expect(ImportFiles).toHaveBeenCalledWith([{ name: 'a.txt', data: 'YQ==' }], 5);
+    expect(res[0]).toMatchObject({ source: null, error: 'bad' });
+  });
+
+  it('turns a rejection message into an ApiError', async () => {
+    window.go = { app: { App: { DeleteSource: vi.fn(async () => Promise.reject('source 3 not found')) } } };
+    const api = await load();
+    const err = await api.deleteSource(3).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(api.ApiError);
+    expect(err).toMatchObject({ message: 'source 3 not found', code: 'unknown' });
+  });
+
+  it('says so when a method is missing from the binding', async () => {
+    window.go = { app: { App: {} } };
+    const api = await load();
+    await expect(api.search('x')).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/no Search method/) });
+  });
+});

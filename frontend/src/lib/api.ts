@@ -1,0 +1,274 @@
+// The only module that talks to Go (see docs/api.md).
+//
+// In the desktop window Wails injects window.go.app.App, whose methods return
+// Promises that reject with the error's message. In browser mode
+// (`sourcebook serve`) every method is `POST /api/<Method>` with a JSON array
+// of arguments and the X-Sourcebook-Token header; failures carry
+// {"error": {"code", "message"}}.
+//
+// Results are normalised here (Go encodes nil slices as null) so the rest of
+// the UI can trust the types in ./types.ts.
+
+import type {
+  FileData,
+  FileResult,
+  Hit,
+  ImportResult,
+  ImportTextRequest,
+  Info,
+  Library,
+  SearchResults,
+  Source,
+  SourceSummary,
+  Story,
+} from './types';
+// The bindings Wails generates from app.App (make generate). Importing them
+// makes the type checker hold every call below to the Go method's signature.
+import * as Wails from '../../wailsjs/go/app/App';
+
+/** Methods is app.App's API as Wails generated it. */
+type Methods = typeof Wails;
+type Method = keyof Methods;
+
+/**
+ * Codes from docs/api.md, plus two the UI itself produces: `network` when the
+ * server cannot be reached and `unknown` when the desktop binding rejected
+ * (Wails gives only the message).
+ */
+export type ErrorCode =
+  | 'invalid'
+  | 'notfound'
+  | 'conflict'
+  | 'toolarge'
+  | 'internal'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'network'
+  | 'unknown';
+
+/** ApiError is every failure of a call to Go; `message` is fit to show. */
+export class ApiError extends Error {
+  readonly code: ErrorCode | string;
+
+  constructor(message: string, code: ErrorCode | string = 'unknown') {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+type Binding = (...args: unknown[]) => Promise<unknown>;
+
+declare global {
+  interface Window {
+    go?: { app?: { App?: Record<string, Binding | undefined> } };
+    /** The Wails runtime, present in the desktop window. */
+    runtime?: { BrowserOpenURL?: (url: string) => void };
+  }
+}
+
+const tokenKey = 'sourcebook.token';
+let token: string | null | undefined;
+
+/**
+ * takeToken returns the browser-mode access token. On the first call it moves
+ * a `token` found in the page address into sessionStorage and removes it from
+ * the address bar (so it does not linger in history or screenshots).
+ */
+export function takeToken(): string | null {
+  if (token !== undefined) return token;
+  token = null;
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    token = fromUrl;
+    try {
+      sessionStorage.setItem(tokenKey, fromUrl);
+    } catch {
+      // Storage can be disabled; the token then lives only in memory.
+    }
+    params.delete('token');
+    const query = params.toString();
+    const clean = window.location.pathname + (query ? `?${query}` : '') + window.location.hash;
+    try {
+      window.history.replaceState(window.history.state, '', clean);
+    } catch {
+      // Not fatal: the address bar keeps the token.
+    }
+    return token;
+  }
+  try {
+    token = sessionStorage.getItem(tokenKey);
+  } catch {
+    token = null;
+  }
+  return token;
+}
+
+/** inDesktop reports whether the Wails bindings are present. */
+export function inDesktop(): boolean {
+  return typeof window !== 'undefined' && window.go?.app?.App !== undefined;
+}
+
+/**
+ * openExternal opens an http(s) address in the user's browser: through the
+ * Wails runtime in the desktop window (a webview would otherwise navigate
+ * away from the app), in a new tab in browser mode.
+ */
+export function openExternal(url: string): void {
+  const open = window.runtime?.BrowserOpenURL;
+  if (typeof open === 'function') open(url);
+  else window.open(url, '_blank', 'noopener,noreferrer');
+}
+
+const codeByStatus: Record<number, ErrorCode> = {
+  400: 'invalid',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'notfound',
+  409: 'conflict',
+  413: 'toolarge',
+};
+
+async function callWails(app: Record<string, Binding | undefined>, method: Method, args: unknown[]): Promise<unknown> {
+  if (typeof app[method] !== 'function') {
+    throw new ApiError(`This version of Sourcebook has no ${method} method. Rebuild the app.`, 'internal');
+  }
+  try {
+    const fn = Wails[method] as (...a: unknown[]) => Promise<unknown>;
+    return await fn(...args);
+  } catch (err) {
+    const message = typeof err === 'string' ? err : err instanceof Error ? err.message : String(err);
+    throw new ApiError(message || 'Something went wrong.', 'unknown');
+  }
+}
+
+async function callHttp(method: string, args: unknown[]): Promise<unknown> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  const t = takeToken();
+  if (t) headers['X-Sourcebook-Token'] = t;
+  let res: Response;
+  try {
+    res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(args),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError('Sourcebook is not answering. Is `sourcebook serve` still running?', 'network');
+  }
+  const body = await res.text();
+  if (res.ok) {
+    if (body.trim() === '') return null;
+    try {
+      return JSON.parse(body);
+    } catch {
+      throw new ApiError(`Sourcebook sent an answer to ${method} that is not JSON.`, 'internal');
+    }
+  }
+  let code: string = codeByStatus[res.status] ?? 'internal';
+  let message = '';
+  try {
+    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
+    if (typeof parsed?.error?.code === 'string' && parsed.error.code) code = parsed.error.code;
+    if (typeof parsed?.error?.message === 'string') message = parsed.error.message;
+  } catch {
+    // Not our JSON (a proxy, or a crash): fall back on the status.
+  }
+  // The server's own refusals carry only their code; say what to do instead.
+  if (code === 'unauthorized' || code === 'forbidden') {
+    message = 'This page is not allowed to open the notebook. Open the full address that `sourcebook serve` printed.';
+  } else if (code === 'internal' && (message === '' || message === 'internal error')) {
+    message = 'Something went wrong inside Sourcebook; the details are in its log.';
+  } else if (!message) {
+    message = `Sourcebook answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`;
+  }
+  throw new ApiError(message, code);
+}
+
+/** call invokes one app.App method on whichever transport this page has. */
+async function call<M extends Method>(method: M, ...args: Parameters<Methods[M]>): Promise<unknown> {
+  const app = typeof window !== 'undefined' ? window.go?.app?.App : undefined;
+  return app ? callWails(app, method, args) : callHttp(method, args);
+}
+
+// Normalisers: Go sends null for empty slices.
+const arr = <T>(v: T[] | null | undefined): T[] => (Array.isArray(v) ? v : []);
+
+function summary(s: SourceSummary): SourceSummary {
+  return { ...s, authors: arr(s.authors), storyIds: arr(s.storyIds) };
+}
+
+function story(s: Story): Story {
+  return { ...s, sourceIds: arr(s.sourceIds) };
+}
+
+function hit(h: Hit): Hit {
+  return { ...h, snippet: arr(h.snippet) };
+}
+
+/** ready tells Go the UI has loaded and returns what is open. */
+export async function ready(): Promise<Info> {
+  return (await call('Ready')) as Info;
+}
+
+/** library returns every story and every source, newest first. */
+export async function library(): Promise<Library> {
+  const lib = ((await call('Library')) ?? {}) as Partial<Library>;
+  return { stories: arr(lib.stories).map(story), sources: arr(lib.sources).map(summary) };
+}
+
+/** source returns one source with its text; `notfound` if it is gone. */
+export async function source(id: number): Promise<Source> {
+  const s = (await call('Source', id)) as Source;
+  return { ...s, ...summary(s), text: s.text ?? '' };
+}
+
+/** importText adds pasted text; `duplicate` names the source it repeats. */
+export async function importText(req: ImportTextRequest): Promise<ImportResult> {
+  const r = (await call('ImportText', req)) as ImportResult;
+  return { ...r, source: summary(r.source) };
+}
+
+/** importFiles adds files (0 = no story); per-file failures are in `error`. */
+export async function importFiles(files: FileData[], storyId: number): Promise<FileResult[]> {
+  const rs = arr((await call('ImportFiles', files, storyId)) as FileResult[] | null);
+  return rs.map((r) => ({ ...r, source: r.source ? summary(r.source) : null, error: r.error ?? '' }));
+}
+
+/** deleteSource removes a source from the notebook and from its stories. */
+export async function deleteSource(id: number): Promise<void> {
+  await call('DeleteSource', id);
+}
+
+/** search finds sources whose text matches the query, best first. */
+export async function search(query: string): Promise<SearchResults> {
+  const r = ((await call('Search', query)) ?? {}) as Partial<SearchResults>;
+  return { query: r.query ?? query, hits: arr(r.hits).map(hit) };
+}
+
+/** createStory makes an empty story. */
+export async function createStory(title: string): Promise<Story> {
+  return story((await call('CreateStory', title)) as Story);
+}
+
+/** renameStory gives a story a new title. */
+export async function renameStory(id: number, title: string): Promise<void> {
+  await call('RenameStory', id, title);
+}
+
+/** deleteStory removes a story; its sources stay in the library. */
+export async function deleteStory(id: number): Promise<void> {
+  await call('DeleteStory', id);
+}
+
+/** addToStory puts a source in a story. */
+export async function addToStory(storyId: number, sourceId: number): Promise<void> {
+  await call('AddToStory', storyId, sourceId);
+}
+
+/** removeFromStory takes a source out of a story (the source stays). */
+export async function removeFromStory(storyId: number, sourceId: number): Promise<void> {
+  await call('RemoveFromStory', storyId, sourceId);
+}

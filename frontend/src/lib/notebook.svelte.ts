@@ -1,0 +1,196 @@
+// The notebook as the UI sees it: library, selection and the open source.
+// Components read this state and call its actions; actions call api.ts.
+
+import * as api from './api';
+import { matchesFilter } from './text';
+import { nextIndex } from './keys';
+import type { Info, Source, SourceSummary, Story } from './types';
+
+/** Scope is the list a selection was made in: all sources, or one story. */
+export type Scope = 'all' | number;
+
+const lastKey = 'sourcebook.lastSource';
+
+export class Notebook {
+  info = $state<Info | null>(null);
+  stories = $state<Story[]>([]);
+  sources = $state<SourceSummary[]>([]);
+  /** True once the first library() answered. */
+  loaded = $state(false);
+  /** Why the notebook could not be loaded at all, or "". */
+  loadError = $state('');
+
+  filter = $state('');
+  selectedId = $state<number | null>(null);
+  scope = $state<Scope>('all');
+  /** The open source with its text (may lag selectedId while loading). */
+  current = $state<Source | null>(null);
+  currentError = $state('');
+  /** Story ids whose source lists are open in the sidebar. */
+  expanded = $state<Record<number, boolean>>({});
+
+  byId = $derived(new Map(this.sources.map((s) => [s.id, s])));
+  visible = $derived(this.sources.filter((s) => matchesFilter(s, this.filter)));
+
+  private seq = 0;
+
+  /** storySources lists a story's sources that pass the filter, newest first. */
+  storySources(story: Story): SourceSummary[] {
+    const out: SourceSummary[] = [];
+    for (const id of story.sourceIds) {
+      const s = this.byId.get(id);
+      if (s && matchesFilter(s, this.filter)) out.push(s);
+    }
+    return out;
+  }
+
+  /** listFor returns the rows J/K move through for a scope. */
+  listFor(scope: Scope): SourceSummary[] {
+    if (scope === 'all') return this.visible;
+    const story = this.stories.find((s) => s.id === scope);
+    return story ? this.storySources(story) : this.visible;
+  }
+
+  /** start tells Go the UI is up, loads the library and reopens the last source. */
+  async start(): Promise<void> {
+    try {
+      this.info = await api.ready();
+      await this.refresh();
+    } catch (err) {
+      this.loadError = err instanceof Error ? err.message : String(err);
+      return;
+    }
+    const last = Number(readLast());
+    const first = this.sources[0];
+    if (last && this.byId.has(last)) void this.select(last);
+    else if (first) void this.select(first.id);
+  }
+
+  /** refresh reloads stories and sources; a selection that vanished is cleared. */
+  async refresh(): Promise<void> {
+    const lib = await api.library();
+    this.stories = lib.stories;
+    this.sources = lib.sources;
+    this.loaded = true;
+    if (this.info) this.info = { ...this.info, sources: lib.sources.length };
+    if (typeof this.scope === 'number' && !lib.stories.some((s) => s.id === this.scope)) this.scope = 'all';
+    if (this.selectedId !== null && !lib.sources.some((s) => s.id === this.selectedId)) {
+      this.selectedId = null;
+      this.current = null;
+    }
+  }
+
+  /** select opens a source in the reader; stale answers are ignored. */
+  async select(id: number, scope: Scope = this.scope): Promise<void> {
+    this.selectedId = id;
+    this.scope = scope;
+    this.currentError = '';
+    writeLast(id);
+    if (this.current?.id === id) return;
+    const seq = ++this.seq;
+    try {
+      const s = await api.source(id);
+      if (seq === this.seq) this.current = s;
+    } catch (err) {
+      if (seq !== this.seq) return;
+      this.current = null;
+      this.currentError = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  /** reveal selects a source in "All sources", clearing a filter that hides it. */
+  async reveal(id: number): Promise<void> {
+    const s = this.byId.get(id);
+    if (s && !matchesFilter(s, this.filter)) this.filter = '';
+    await this.select(id, 'all');
+  }
+
+  /** move selects the next (+1) or previous (-1) source of the current list. */
+  move(step: number): number | null {
+    const list = this.listFor(this.scope);
+    const at = list.findIndex((s) => s.id === this.selectedId);
+    const i = nextIndex(at, step, list.length);
+    const target = list[i];
+    if (!target) return null;
+    if (target.id !== this.selectedId) void this.select(target.id);
+    return target.id;
+  }
+
+  /** deleteSource deletes a source, then selects its neighbour in the list. */
+  async deleteSource(id: number): Promise<void> {
+    const list = this.listFor(this.scope);
+    const at = list.findIndex((s) => s.id === id);
+    const neighbour = at >= 0 ? (list[at + 1] ?? list[at - 1]) : undefined;
+    await api.deleteSource(id);
+    if (this.current?.id === id) this.current = null;
+    await this.refresh();
+    const next = neighbour && this.byId.has(neighbour.id) ? neighbour.id : this.sources[0]?.id;
+    if (next !== undefined) await this.select(next);
+    else {
+      this.selectedId = null;
+      this.current = null;
+      writeLast(null);
+    }
+  }
+
+  /** createStory makes a story and opens it in the sidebar. */
+  async createStory(title: string): Promise<Story> {
+    const story = await api.createStory(title);
+    this.expanded = { ...this.expanded, [story.id]: true };
+    await this.refresh();
+    return story;
+  }
+
+  async renameStory(id: number, title: string): Promise<void> {
+    await api.renameStory(id, title);
+    await this.refresh();
+  }
+
+  async deleteStory(id: number): Promise<void> {
+    await api.deleteStory(id);
+    await this.refresh();
+  }
+
+  /** setInStory adds a source to a story or takes it out; the sidebar updates at once. */
+  async setInStory(storyId: number, sourceId: number, inStory: boolean): Promise<void> {
+    this.stories = this.stories.map((s) =>
+      s.id !== storyId
+        ? s
+        : {
+            ...s,
+            sourceIds: inStory
+              ? [sourceId, ...s.sourceIds.filter((x) => x !== sourceId)]
+              : s.sourceIds.filter((x) => x !== sourceId),
+          },
+    );
+    try {
+      if (inStory) await api.addToStory(storyId, sourceId);
+      else await api.removeFromStory(storyId, sourceId);
+    } finally {
+      await this.refresh();
+    }
+  }
+
+  toggleExpanded(id: number): void {
+    this.expanded = { ...this.expanded, [id]: !this.expanded[id] };
+  }
+}
+
+function readLast(): string | null {
+  try {
+    return localStorage.getItem(lastKey);
+  } catch {
+    return null;
+  }
+}
+
+function writeLast(id: number | null): void {
+  try {
+    if (id === null) localStorage.removeItem(lastKey);
+    else localStorage.setItem(lastKey, String(id));
+  } catch {
+    // Remembering the last source is a convenience only.
+  }
+}
+
+export const notebook = new Notebook();

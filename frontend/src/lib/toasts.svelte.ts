@@ -1,0 +1,37 @@
+// Small notices at the bottom of the window, for results of actions that have
+// no better place (errors that belong to a dialog are shown in the dialog).
+
+export type ToastKind = 'info' | 'error';
+
+export interface Toast {
+  id: number;
+  kind: ToastKind;
+  message: string;
+}
+
+let next = 1;
+
+class Toasts {
+  items = $state<Toast[]>([]);
+
+  /** show adds a notice that disappears by itself (errors stay longer). */
+  show(message: string, kind: ToastKind = 'info'): number {
+    const id = next++;
+    this.items = [...this.items, { id, kind, message }];
+    setTimeout(() => this.dismiss(id), kind === 'error' ? 9000 : 4000);
+    return id;
+  }
+
+  dismiss(id: number): void {
+    this.items = this.items.filter((t) => t.id !== id);
+  }
+}
+
+export const toasts = new Toasts();
+
+/** messageOf turns anything thrown into words for the user. */
+export function messageOf(err: unknown): string {
+  if (err instanceof Error && err.message) return err.message;
+  if (typeof err === 'string' && err) return err;
+  return 'Something went wrong.';
+}

@@ -1,0 +1,15 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { takeToken } from './lib/api';
+import { applyTheme, loadTheme } from './lib/theme';
+import './app.css';
+
+// Before anything renders: take the access token out of the address bar and
+// set the theme, so the first paint has the right colours.
+takeToken();
+applyTheme(loadTheme());
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element');
+
+export default mount(App, { target });

@@ -1,0 +1,75 @@
+# The Makefile is the index of commands: `make help` lists them.
+# `make run` and `make test` set up everything they need themselves.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+TAGS      := desktop,production,webkit2_41
+BIN       := build/bin/sourcebook
+LDFLAGS   := -s -w -X main.version=$(VERSION)
+FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/package-lock.json -type f 2>/dev/null)
+GO_SRC    := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './.cache/*' 2>/dev/null) go.mod go.sum
+
+.PHONY: help setup run build frontend generate check-generated vet test test-go test-frontend e2e smoke bench fuzz clean
+
+help: ## list the commands
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+setup: ## install what is missing (Debian packages, npm packages, Go modules)
+	@scripts/setup.sh
+
+run: setup build ## build and open the window (browser mode where there is no display)
+	$(BIN)
+
+build: $(BIN) ## build the desktop binary into build/bin/sourcebook
+
+$(BIN): frontend/dist/index.html $(GO_SRC)
+	go build -tags $(TAGS) -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+frontend: frontend/dist/index.html ## build the web frontend into frontend/dist
+
+frontend/dist/index.html: $(FRONTEND_SRC)
+	cd frontend && npm run build
+
+generate: ## regenerate sqlc's Go code and the Wails bindings
+	go tool sqlc generate
+	go tool wails generate module -tags webkit2_41
+
+check-generated: ## fail when generated code differs from what is committed
+	@scripts/check-generated.sh
+
+vet: ## go vet with and without the desktop tags
+	go vet ./...
+	go vet -tags $(TAGS) ./...
+
+test-go: ## Go tests with the race detector
+	go test -race -count=1 ./...
+
+test-frontend: ## frontend type check and unit tests
+	cd frontend && npm run check && npm test
+
+e2e: build ## end-to-end tests in Debian's Chromium against `sourcebook serve`
+	cd frontend && SOURCEBOOK_BIN=$(CURDIR)/$(BIN) SCREENSHOT_DIR=$(CURDIR)/build/screenshots npm run e2e
+
+smoke: build ## run the desktop binary under Xvfb and check it shows the UI
+	scripts/desktop-smoke.sh $(BIN) build/screenshots/desktop.png
+
+test: setup ## set up, then run every check and test
+	$(MAKE) check-generated
+	$(MAKE) vet
+	$(MAKE) test-go
+	$(MAKE) test-frontend
+	$(MAKE) e2e
+	$(MAKE) smoke
+	@echo "make test: all checks passed"
+
+bench: ## run the Go benchmarks
+	go test -run '^$$' -bench . -benchmem ./...
+
+fuzz: ## run each fuzz target for FUZZTIME (default 30s)
+	@scripts/fuzz.sh $${FUZZTIME:-30s}
+
+clean: ## remove build output
+	rm -rf build/bin build/screenshots
+	find frontend/dist -mindepth 1 -not -name .gitkeep -delete

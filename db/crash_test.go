@@ -25,7 +25,7 @@ func TestMain(m *testing.M) {
 		_ = nb.Tx(ctx, func(q *Queries) error {
 			if _, err := q.SourceCreate(ctx, SourceCreateParams{
 				UUID: "half", Title: "half-written", Authors: "[]", Kind: "article", Text: "never committed",
-				Original: []byte("x"), MediaType: "text/plain", ContentHash: "h", ImportedAt: now, ModifiedAt: now,
+				Original: []byte("x"), MediaType: "text/plain", ContentHash: "h", ImportedAt: now, ModifiedAt: now, Blocks: "[]",
 			}); err != nil {
 				os.Exit(4)
 			}

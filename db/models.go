@@ -79,11 +79,15 @@ type Source struct {
 	ContentHash  string
 	ImportedAt   string
 	ModifiedAt   string
+	Blocks       string
+	Body         string
+	Description  string
+	Extractor    string
 }
 
 type SourceFt struct {
 	Title string
-	Text  string
+	Body  string
 }
 
 type Speaker struct {

@@ -27,13 +27,13 @@ func TestOpenCreatesAndMigrates(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
-	if nb.SchemaVersion != 1 {
-		t.Errorf("SchemaVersion = %d, want 1", nb.SchemaVersion)
+	if nb.SchemaVersion != KnownVersion() || KnownVersion() < 2 {
+		t.Errorf("SchemaVersion = %d, KnownVersion = %d", nb.SchemaVersion, KnownVersion())
 	}
 	var appID, userVersion int64
 	nb.DB.QueryRow("PRAGMA application_id").Scan(&appID)
 	nb.DB.QueryRow("PRAGMA user_version").Scan(&userVersion)
-	if appID != ApplicationID || userVersion != 1 {
+	if appID != ApplicationID || userVersion != KnownVersion() {
 		t.Errorf("application_id = %#x, user_version = %d", appID, userVersion)
 	}
 	if err := nb.Close(); err != nil {
@@ -48,8 +48,8 @@ func TestOpenCreatesAndMigrates(t *testing.T) {
 	defer nb.Close()
 	var migrations int
 	nb.DB.QueryRow("SELECT count(*) FROM goose_db_version WHERE version_id > 0").Scan(&migrations)
-	if migrations != 1 {
-		t.Errorf("goose_db_version has %d applied migrations, want 1", migrations)
+	if int64(migrations) != KnownVersion() {
+		t.Errorf("goose_db_version has %d applied migrations, want %d", migrations, KnownVersion())
 	}
 }
 

@@ -17,7 +17,7 @@ func addSource(t *testing.T, q *Queries, uuid, title, text string) int64 {
 	id, err := q.SourceCreate(context.Background(), SourceCreateParams{
 		UUID: uuid, Title: title, Authors: "[]", Kind: "article", Text: text,
 		Words: int64(len(strings.Fields(text))), Original: []byte(text), MediaType: "text/plain",
-		ContentHash: "h-" + uuid, ImportedAt: now, ModifiedAt: now,
+		ContentHash: "h-" + uuid, ImportedAt: now, ModifiedAt: now, Blocks: "[]", Body: text,
 	})
 	if err != nil {
 		t.Fatalf("SourceCreate: %v", err)
@@ -118,14 +118,14 @@ func TestChecks(t *testing.T) {
 	ctx := context.Background()
 	_, err := nb.Q.SourceCreate(ctx, SourceCreateParams{
 		UUID: "x", Title: "t", Authors: "not json", Kind: "article", Text: "t",
-		Original: []byte{}, MediaType: "text/plain", ContentHash: "h", ImportedAt: now, ModifiedAt: now,
+		Original: []byte{}, MediaType: "text/plain", ContentHash: "h", ImportedAt: now, ModifiedAt: now, Blocks: "[]",
 	})
 	if err == nil {
 		t.Error("authors that are not a JSON array were accepted")
 	}
 	_, err = nb.Q.SourceCreate(ctx, SourceCreateParams{
 		UUID: "y", Title: "t", Authors: "[]", Kind: "novel", Text: "t",
-		Original: []byte{}, MediaType: "text/plain", ContentHash: "h", ImportedAt: now, ModifiedAt: now,
+		Original: []byte{}, MediaType: "text/plain", ContentHash: "h", ImportedAt: now, ModifiedAt: now, Blocks: "[]",
 	})
 	if err == nil {
 		t.Error("an unknown kind was accepted")
@@ -165,7 +165,7 @@ func TestFullTextIndexesStayInSync(t *testing.T) {
 	if len(hits) != 1 || !strings.Contains(hits[0].Snippet, "\ue000streaming\ue001") {
 		t.Errorf("snippet does not mark the match: %+v", hits)
 	}
-	if _, err := nb.DB.Exec(`UPDATE source SET text = 'Nothing about streaming' WHERE id = ?`, a); err != nil {
+	if _, err := nb.DB.Exec(`UPDATE source SET text = 'Nothing about streaming', body = 'Nothing about streaming' WHERE id = ?`, a); err != nil {
 		t.Fatal(err)
 	}
 	if got := search(`"netflix"`); len(got) != 1 || got[0] != a { // still in the title

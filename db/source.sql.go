@@ -23,10 +23,12 @@ func (q *Queries) SourceCount(ctx context.Context) (int64, error) {
 const sourceCreate = `-- name: SourceCreate :one
 INSERT INTO source (
     uuid, title, outlet, authors, url, published, updated, kind, lang, text,
-    words, original, media_type, original_name, content_hash, imported_at, modified_at
+    words, original, media_type, original_name, content_hash, imported_at, modified_at,
+    blocks, body, description, extractor
 ) VALUES (
     ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-    ?, ?, ?, ?, ?, ?, ?
+    ?, ?, ?, ?, ?, ?, ?,
+    ?, ?, ?, ?
 )
 RETURNING id
 `
@@ -49,6 +51,10 @@ type SourceCreateParams struct {
 	ContentHash  string
 	ImportedAt   string
 	ModifiedAt   string
+	Blocks       string
+	Body         string
+	Description  string
+	Extractor    string
 }
 
 func (q *Queries) SourceCreate(ctx context.Context, arg SourceCreateParams) (int64, error) {
@@ -70,6 +76,10 @@ func (q *Queries) SourceCreate(ctx context.Context, arg SourceCreateParams) (int
 		arg.ContentHash,
 		arg.ImportedAt,
 		arg.ModifiedAt,
+		arg.Blocks,
+		arg.Body,
+		arg.Description,
+		arg.Extractor,
 	)
 	var id int64
 	err := row.Scan(&id)
@@ -99,9 +109,21 @@ func (q *Queries) SourceFindByHash(ctx context.Context, contentHash string) (int
 	return id, err
 }
 
+const sourceFindByURL = `-- name: SourceFindByURL :one
+SELECT id FROM source WHERE url = ? AND url <> '' ORDER BY id LIMIT 1
+`
+
+func (q *Queries) SourceFindByURL(ctx context.Context, url string) (int64, error) {
+	row := q.db.QueryRowContext(ctx, sourceFindByURL, url)
+	var id int64
+	err := row.Scan(&id)
+	return id, err
+}
+
 const sourceGet = `-- name: SourceGet :one
 SELECT id, uuid, title, outlet, authors, url, published, updated, kind, lang,
-       text, words, media_type, original_name, content_hash, imported_at, modified_at
+       text, words, media_type, original_name, content_hash, imported_at, modified_at,
+       blocks, body, description, extractor
 FROM source
 WHERE id = ?
 `
@@ -124,6 +146,10 @@ type SourceGetRow struct {
 	ContentHash  string
 	ImportedAt   string
 	ModifiedAt   string
+	Blocks       string
+	Body         string
+	Description  string
+	Extractor    string
 }
 
 func (q *Queries) SourceGet(ctx context.Context, id int64) (SourceGetRow, error) {
@@ -147,6 +173,10 @@ func (q *Queries) SourceGet(ctx context.Context, id int64) (SourceGetRow, error)
 		&i.ContentHash,
 		&i.ImportedAt,
 		&i.ModifiedAt,
+		&i.Blocks,
+		&i.Body,
+		&i.Description,
+		&i.Extractor,
 	)
 	return i, err
 }
@@ -244,7 +274,8 @@ type SourceSearchRow struct {
 	Score   float64
 }
 
-// Full-text search over source titles and text. The query must already be a
+// Full-text search over source titles and bodies (text without
+// boilerplate). The query must already be a
 // valid FTS5 expression (see internal/ftsquery). Matches in the snippet are
 // wrapped in U+E000 and U+E001, which the app turns into segments.
 func (q *Queries) SourceSearch(ctx context.Context, arg SourceSearchParams) ([]SourceSearchRow, error) {
@@ -309,4 +340,69 @@ func (q *Queries) SourceSummaryGet(ctx context.Context, id int64) (SourceSummary
 		&i.ImportedAt,
 	)
 	return i, err
+}
+
+const sourceUpdateBlocks = `-- name: SourceUpdateBlocks :execrows
+UPDATE source SET blocks = ?, body = ?, words = ?, modified_at = ? WHERE id = ?
+`
+
+type SourceUpdateBlocksParams struct {
+	Blocks     string
+	Body       string
+	Words      int64
+	ModifiedAt string
+	ID         int64
+}
+
+func (q *Queries) SourceUpdateBlocks(ctx context.Context, arg SourceUpdateBlocksParams) (int64, error) {
+	result, err := q.db.ExecContext(ctx, sourceUpdateBlocks,
+		arg.Blocks,
+		arg.Body,
+		arg.Words,
+		arg.ModifiedAt,
+		arg.ID,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
+const sourceUpdateMeta = `-- name: SourceUpdateMeta :execrows
+UPDATE source
+SET title = ?, outlet = ?, authors = ?, published = ?, updated = ?, url = ?,
+    kind = ?, lang = ?, modified_at = ?
+WHERE id = ?
+`
+
+type SourceUpdateMetaParams struct {
+	Title      string
+	Outlet     string
+	Authors    string
+	Published  string
+	Updated    string
+	URL        string
+	Kind       string
+	Lang       string
+	ModifiedAt string
+	ID         int64
+}
+
+func (q *Queries) SourceUpdateMeta(ctx context.Context, arg SourceUpdateMetaParams) (int64, error) {
+	result, err := q.db.ExecContext(ctx, sourceUpdateMeta,
+		arg.Title,
+		arg.Outlet,
+		arg.Authors,
+		arg.Published,
+		arg.Updated,
+		arg.URL,
+		arg.Kind,
+		arg.Lang,
+		arg.ModifiedAt,
+		arg.ID,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
 }

@@ -1,16 +1,19 @@
 -- name: SourceCreate :one
 INSERT INTO source (
     uuid, title, outlet, authors, url, published, updated, kind, lang, text,
-    words, original, media_type, original_name, content_hash, imported_at, modified_at
+    words, original, media_type, original_name, content_hash, imported_at, modified_at,
+    blocks, body, description, extractor
 ) VALUES (
     ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-    ?, ?, ?, ?, ?, ?, ?
+    ?, ?, ?, ?, ?, ?, ?,
+    ?, ?, ?, ?
 )
 RETURNING id;
 
 -- name: SourceGet :one
 SELECT id, uuid, title, outlet, authors, url, published, updated, kind, lang,
-       text, words, media_type, original_name, content_hash, imported_at, modified_at
+       text, words, media_type, original_name, content_hash, imported_at, modified_at,
+       blocks, body, description, extractor
 FROM source
 WHERE id = ?;
 
@@ -29,6 +32,18 @@ WHERE id = ?;
 -- name: SourceFindByHash :one
 SELECT id FROM source WHERE content_hash = ? ORDER BY id LIMIT 1;
 
+-- name: SourceFindByURL :one
+SELECT id FROM source WHERE url = ? AND url <> '' ORDER BY id LIMIT 1;
+
+-- name: SourceUpdateMeta :execrows
+UPDATE source
+SET title = ?, outlet = ?, authors = ?, published = ?, updated = ?, url = ?,
+    kind = ?, lang = ?, modified_at = ?
+WHERE id = ?;
+
+-- name: SourceUpdateBlocks :execrows
+UPDATE source SET blocks = ?, body = ?, words = ?, modified_at = ? WHERE id = ?;
+
 -- name: SourceOriginal :one
 SELECT original, media_type, original_name FROM source WHERE id = ?;
 
@@ -39,7 +54,8 @@ SELECT count(*) FROM source;
 DELETE FROM source WHERE id = ?;
 
 -- name: SourceSearch :many
--- Full-text search over source titles and text. The query must already be a
+-- Full-text search over source titles and bodies (text without
+-- boilerplate). The query must already be a
 -- valid FTS5 expression (see internal/ftsquery). Matches in the snippet are
 -- wrapped in U+E000 and U+E001, which the app turns into segments.
 SELECT s.id, s.title, s.outlet,

@@ -71,8 +71,10 @@ type Doc struct {
 	// two blocks there are only line breaks, indentation and markup (list
 	// bullets, Markdown's "#" and ">").
 	Blocks []Block `json:"blocks"`
-	// Extractor names what produced the Doc: "trafilatura", "readability",
-	// "text", "markdown".
+	// Extractor names what produced the Doc: "trafilatura" (a web page),
+	// "json-ld" (a page whose scripts would render its article: the text
+	// comes from its JSON-LD articleBody), "fallback" (a page trafilatura
+	// could not read: only obvious furniture is marked), "text", "markdown".
 	Extractor string `json:"extractor"`
 }
 

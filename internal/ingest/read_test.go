@@ -44,7 +44,7 @@ func TestReadTooLargeMessage(t *testing.T) {
 	if !errors.As(err, &e) || e.Op != "read" {
 		t.Fatalf("Read error = %#v, want *Error with Op read", err)
 	}
-	if want := "too large: it is larger than the 25 MB limit"; err.Error() != want {
+	if want := "too large: it is larger than the 50 MB limit"; err.Error() != want {
 		t.Errorf("message = %q, want %q", err.Error(), want)
 	}
 }
@@ -109,14 +109,14 @@ func TestReadLargeFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if err := f.Truncate(30 << 20); err != nil {
+	if err := f.Truncate(60 << 20); err != nil {
 		t.Fatal(err)
 	}
 	_, err = Read(f)
 	if !errors.Is(err, ErrTooLarge) {
-		t.Fatalf("Read(30 MB file) error = %v, want ErrTooLarge", err)
+		t.Fatalf("Read(60 MB file) error = %v, want ErrTooLarge", err)
 	}
-	if want := "too large: 30 MB is over the 25 MB limit"; err.Error() != want {
+	if want := "too large: 60 MB is over the 50 MB limit"; err.Error() != want {
 		t.Errorf("message = %q, want %q", err.Error(), want)
 	}
 	if off, _ := f.Seek(0, io.SeekCurrent); off != 0 {

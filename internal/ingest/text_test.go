@@ -96,7 +96,7 @@ func TestTextErrors(t *testing.T) {
 		{"truncated sequence", []byte("ab\xe2\x80"), ErrNotUTF8, "not UTF-8 text: invalid byte 0xE2 at byte offset 2 (line 1); save it as UTF-8"},
 		{"surrogate encoded", []byte("a\xed\xa0\x80"), ErrNotUTF8, "not UTF-8 text: invalid byte 0xED at byte offset 1 (line 1); save it as UTF-8"},
 		{"pdf signature bared by normalisation", []byte("\uFEFF %PDF\x03-1.4"), ErrBinary, "not a text file: it looks like a PDF document"},
-		{"too large", make([]byte, MaxBytes+1), ErrTooLarge, "too large: 25.1 MB is over the 25 MB limit"},
+		{"too large", make([]byte, MaxBytes+1), ErrTooLarge, "too large: 50.1 MB is over the 50 MB limit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,7 +11,7 @@ LDFLAGS   := -s -w -X main.version=$(VERSION)
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/package-lock.json -type f 2>/dev/null)
 GO_SRC    := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './.cache/*' 2>/dev/null) go.mod go.sum
 
-.PHONY: help setup run build frontend generate check-generated vet test test-go test-frontend e2e smoke bench fuzz clean
+.PHONY: help setup run build frontend generate check-generated vet test test-go test-frontend e2e smoke bench fuzz eval clean
 
 help: ## list the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -66,6 +66,18 @@ test: setup ## set up, then run every check and test
 
 bench: ## run the Go benchmarks
 	go test -run '^$$' -bench . -benchmem ./...
+
+EVAL_DIR ?= $(CURDIR)/../shared/eval
+
+eval: ## measure extraction quality on ../shared/eval (EVAL_DIR) and the seeds
+	@if [ -d "$(EVAL_DIR)" ]; then \
+	  echo "eval: reading $(EVAL_DIR)"; \
+	  go test -count=1 -run 'TestEvaluate' ./internal/htmlextract -evaldir "$(EVAL_DIR)" -v | grep -v '^=== RUN'; \
+	else \
+	  echo "eval: $(EVAL_DIR) is absent: measuring on the fixtures in testdata/ only"; \
+	fi
+	@go test -count=1 -run 'TestEvalNews|TestNewsFalsePositives|TestSeeds' ./internal/textextract -v | grep -E '^(---|\s+\w+_test.go|ok|FAIL)|eval|false|boilerplate' || true
+	@go test -count=1 -run 'TestImportSeedsMetadata' ./app -v | grep -E '^(---|ok|FAIL)'
 
 fuzz: ## run each fuzz target for FUZZTIME (default 30s)
 	@scripts/fuzz.sh $${FUZZTIME:-30s}

@@ -12,11 +12,13 @@ package app
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/google/uuid"
 
 	"sourcebook/db"
+	"sourcebook/internal/ingest"
 )
 
 // Options configure an App. Zero values are replaced by real defaults.
@@ -28,6 +30,12 @@ type Options struct {
 	Log     *slog.Logger     // where details of internal errors go
 	// OnReady is called when the UI reports it has loaded (Ready).
 	OnReady func(Info)
+	// MaxImportBytes is the largest file or text imported (at most, and by
+	// default, ingest.MaxBytes: 50 MiB).
+	MaxImportBytes int64
+	// HTTPClient fetches URLs for ImportURL; a client with a 30 s timeout
+	// by default.
+	HTTPClient *http.Client
 }
 
 // App is the application as the UI sees it: one open notebook.
@@ -48,6 +56,12 @@ func New(nb *db.Notebook, opts Options) *App {
 	}
 	if opts.Log == nil {
 		opts.Log = slog.Default()
+	}
+	if opts.MaxImportBytes <= 0 || opts.MaxImportBytes > ingest.MaxBytes {
+		opts.MaxImportBytes = ingest.MaxBytes
+	}
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = &http.Client{Timeout: fetchTimeout}
 	}
 	if opts.Mode == "" {
 		opts.Mode = "cli"

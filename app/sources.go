@@ -5,14 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"sourcebook/db"
+	"sourcebook/internal/document"
 	"sourcebook/internal/ingest"
+	"sourcebook/internal/textextract"
 )
 
 // Library returns every story and every source (without text), newest first.
@@ -69,245 +67,30 @@ func (a *App) Source(id int64) (Source, error) {
 		Published: r.Published, Kind: r.Kind, Words: r.Words, ImportedAt: r.ImportedAt,
 	})
 	sum.StoryIDs = orEmpty(stories)
-	return Source{
+	var blocks []document.Block
+	if err := json.Unmarshal([]byte(r.Blocks), &blocks); err != nil {
+		return Source{}, a.internal("read the source", err)
+	}
+	out := Source{
 		SourceSummary: sum,
 		URL:           r.URL,
 		Updated:       r.Updated,
+		Lang:          r.Lang,
+		Description:   r.Description,
 		MediaType:     r.MediaType,
 		OriginalName:  r.OriginalName,
+		Extractor:     r.Extractor,
 		Text:          r.Text,
-	}, nil
-}
-
-// ImportText imports text the user pasted. The title defaults to the text's
-// first line. When the notebook already holds the same text (ignoring
-// spacing, case and quote marks) nothing is added and the result names the
-// existing source.
-func (a *App) ImportText(req ImportTextRequest) (ImportResult, error) {
-	data := []byte(req.Text)
-	if len(data) > ingest.MaxBytes {
-		return ImportResult{}, a.importError("pasted text", ingest.ErrTooLarge)
+		Blocks:        []Block{},
 	}
-	res, err := a.importData(item{
-		name: "pasted text", data: data, mediaType: "text/plain; charset=utf-8",
-		title: req.Title, storyID: req.StoryID,
-	})
-	if err != nil {
-		return ImportResult{}, a.importError("pasted text", err)
+	for _, b := range blocks {
+		out.Blocks = append(out.Blocks, Block{Kind: b.Kind, Level: b.Level, Start: b.Start, End: b.End, Boilerplate: b.Boilerplate})
 	}
-	return res, nil
-}
-
-// ImportFiles imports files the user chose or dropped, each in its own
-// transaction, and reports on each in order. A file that fails does not stop
-// the others; its FileResult carries the message. The error is non-nil only
-// when the batch itself is wrong (for example, an unknown story).
-func (a *App) ImportFiles(files []FileData, storyID int64) ([]FileResult, error) {
-	if err := a.checkStory(storyID); err != nil {
-		return nil, err
-	}
-	out := make([]FileResult, 0, len(files))
-	for _, f := range files {
-		out = append(out, a.importFile(f.Name, f.Data, storyID))
+	if len(out.Blocks) == 0 {
+		// A source from schema v1: one block per paragraph, all content.
+		out.Blocks = paragraphBlocks(r.Text)
 	}
 	return out, nil
-}
-
-// ImportPaths imports files from the local file system, as ImportFiles does
-// with their contents. A path of "-" is not special here; the command line
-// reads standard input itself.
-func (a *App) ImportPaths(paths []string, storyID int64) ([]FileResult, error) {
-	if err := a.checkStory(storyID); err != nil {
-		return nil, err
-	}
-	out := make([]FileResult, 0, len(paths))
-	for _, p := range paths {
-		data, err := readFile(p)
-		if err != nil {
-			out = append(out, FileResult{Name: p, Error: a.importError(p, err).Error()})
-			continue
-		}
-		out = append(out, a.importFile(p, data, storyID))
-	}
-	return out, nil
-}
-
-// fileError says why a path cannot be imported.
-type fileError string
-
-func (e fileError) Error() string { return string(e) }
-
-// readFile reads a file of at most ingest.MaxBytes without ever holding more
-// than that in memory.
-func readFile(path string) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if fi.IsDir() {
-		return nil, fileError("it is a folder, not a file")
-	}
-	if !fi.Mode().IsRegular() && fi.Mode()&fs.ModeNamedPipe == 0 {
-		return nil, fileError("it is not a regular file")
-	}
-	if fi.Mode().IsRegular() && fi.Size() > ingest.MaxBytes {
-		return nil, ingest.ErrTooLarge
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return ingest.Read(f)
-}
-
-// ImportReader imports text read from r (the command line's standard input)
-// under the given name, as ImportFiles does. It is a function, not a method,
-// so that the UI's API (App's methods) takes only JSON-friendly arguments.
-func ImportReader(a *App, name string, r io.Reader, storyID int64) (FileResult, error) {
-	if err := a.checkStory(storyID); err != nil {
-		return FileResult{}, err
-	}
-	data, err := ingest.Read(r)
-	if err != nil {
-		return FileResult{Name: name, Error: a.importError(name, err).Error()}, nil
-	}
-	return a.importFile(name, data, storyID), nil
-}
-
-func (a *App) importFile(name string, data []byte, storyID int64) FileResult {
-	res, err := a.importData(item{
-		name: name, data: data, mediaType: mediaTypeFor(name), storyID: storyID,
-	})
-	if err != nil {
-		return FileResult{Name: name, Error: a.importError(name, err).Error()}
-	}
-	return FileResult{Name: name, Source: &res.Source, Duplicate: res.Duplicate}
-}
-
-// mediaTypeFor names the media type of an imported text file by its
-// extension. Only plain text and Markdown are imported for now.
-func mediaTypeFor(name string) string {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown":
-		return "text/markdown; charset=utf-8"
-	default:
-		return "text/plain; charset=utf-8"
-	}
-}
-
-// importError turns an import failure into a user message that starts with
-// the file's name.
-func (a *App) importError(name string, err error) error {
-	var ae *Error
-	if errors.As(err, &ae) {
-		return ae
-	}
-	base := filepath.Base(name)
-	switch {
-	case errors.Is(err, ingest.ErrTooLarge):
-		return &Error{Code: CodeTooLarge, Message: fmt.Sprintf("%s: %v", base, err), Err: err}
-	case isIngestError(err):
-		return &Error{Code: CodeInvalid, Message: fmt.Sprintf("%s: %v", base, err), Err: err}
-	case errors.Is(err, fs.ErrNotExist):
-		return &Error{Code: CodeNotFound, Message: fmt.Sprintf("%s: no such file", name), Err: err}
-	case errors.Is(err, fs.ErrPermission):
-		return &Error{Code: CodeInvalid, Message: fmt.Sprintf("%s: permission denied", name), Err: err}
-	}
-	var fe fileError
-	var pe *fs.PathError
-	switch {
-	case errors.As(err, &fe):
-		return &Error{Code: CodeInvalid, Message: fmt.Sprintf("%s: %s", name, fe), Err: err}
-	case errors.As(err, &pe):
-		return &Error{Code: CodeInvalid, Message: fmt.Sprintf("%s: %v", name, pe.Err), Err: err}
-	}
-	return a.internal("import "+base, err)
-}
-
-func isIngestError(err error) bool {
-	var ie *ingest.Error
-	return errors.As(err, &ie)
-}
-
-type item struct {
-	name      string
-	data      []byte
-	mediaType string
-	title     string
-	storyID   int64
-}
-
-// importData stores one piece of text in one transaction: the duplicate
-// check, the source row and the story membership land together or not at all.
-func (a *App) importData(it item) (ImportResult, error) {
-	text, err := ingest.Text(it.data)
-	if err != nil {
-		return ImportResult{}, err
-	}
-	title := strings.Join(strings.Fields(it.title), " ")
-	if title == "" {
-		title = ingest.Title(text)
-	}
-	hash := ingest.Hash(text)
-	now := a.now()
-	var res ImportResult
-	err = a.nb.Tx(a.ctx, func(q *db.Queries) error {
-		if it.storyID != 0 {
-			if _, err := q.StoryGet(a.ctx, it.storyID); errors.Is(err, sql.ErrNoRows) {
-				return notFound("story", it.storyID)
-			} else if err != nil {
-				return err
-			}
-		}
-		id, err := q.SourceFindByHash(a.ctx, hash)
-		switch {
-		case err == nil:
-			res.Duplicate = true
-		case errors.Is(err, sql.ErrNoRows):
-			id, err = q.SourceCreate(a.ctx, db.SourceCreateParams{
-				UUID:         a.opts.NewUUID(),
-				Title:        title,
-				Authors:      "[]",
-				Kind:         "article",
-				Text:         text,
-				Words:        int64(ingest.Words(text)),
-				Original:     it.data,
-				MediaType:    it.mediaType,
-				OriginalName: filepath.Base(it.name),
-				ContentHash:  hash,
-				ImportedAt:   now,
-				ModifiedAt:   now,
-			})
-			if err != nil {
-				return err
-			}
-		default:
-			return err
-		}
-		if it.storyID != 0 {
-			if err := q.StorySourceAdd(a.ctx, db.StorySourceAddParams{
-				UUID: a.opts.NewUUID(), StoryID: it.storyID, SourceID: id, AddedAt: now,
-			}); err != nil {
-				return err
-			}
-		}
-		row, err := q.SourceSummaryGet(a.ctx, id)
-		if err != nil {
-			return err
-		}
-		res.Source = summary(row)
-		stories, err := q.StorySourceListBySource(a.ctx, id)
-		if err != nil {
-			return err
-		}
-		res.Source.StoryIDs = orEmpty(stories)
-		return nil
-	})
-	if err != nil {
-		return ImportResult{}, err
-	}
-	return res, nil
 }
 
 // DeleteSource deletes a source with its quotes. Notes about it stay,
@@ -345,4 +128,165 @@ func orEmpty(ids []int64) []int64 {
 		return []int64{}
 	}
 	return ids
+}
+
+// Kinds are the kinds of source, in the order the UI offers them.
+var Kinds = []string{"article", "filing", "post", "blog", "other"}
+
+func validKind(k string) bool {
+	for _, v := range Kinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// checkStoryQ is checkStory inside a transaction.
+func (a *App) checkStoryQ(q *db.Queries, id int64) error {
+	if _, err := q.StoryGet(a.ctx, id); isNoRows(err) {
+		return notFound("story", id)
+	} else if err != nil {
+		return err
+	}
+	return nil
+}
+
+// summaryQ reads a source's summary, with its stories, through q.
+func (a *App) summaryQ(q *db.Queries, id int64) (SourceSummary, error) {
+	row, err := q.SourceSummaryGet(a.ctx, id)
+	if err != nil {
+		return SourceSummary{}, err
+	}
+	s := summary(row)
+	stories, err := q.StorySourceListBySource(a.ctx, id)
+	if err != nil {
+		return SourceSummary{}, err
+	}
+	s.StoryIDs = orEmpty(stories)
+	return s, nil
+}
+
+// UpdateSource sets a source's metadata as the user corrected it and returns
+// the source. The title is required; dates may be written in any common
+// form and are stored as ISO 8601; the URL must be http or https.
+func (a *App) UpdateSource(u SourceUpdate) (Source, error) {
+	title := strings.Join(strings.Fields(u.Title), " ")
+	if title == "" {
+		return Source{}, invalid("a source needs a title")
+	}
+	kind := u.Kind
+	if kind == "" {
+		kind = "article"
+	}
+	if !validKind(kind) {
+		return Source{}, invalid("%q is not a kind of source (%s)", u.Kind, strings.Join(Kinds, ", "))
+	}
+	var dates [2]string
+	for i, d := range []string{u.Published, u.Updated} {
+		d = strings.TrimSpace(d)
+		if d == "" {
+			continue
+		}
+		iso, ok := textextract.ParseDate(d)
+		if !ok {
+			return Source{}, invalid("%q is not a date Sourcebook understands (try 2024-04-03 or Apr 3, 2024)", d)
+		}
+		dates[i] = iso
+	}
+	url := strings.TrimSpace(u.URL)
+	if url != "" && cleanURL(url) == "" {
+		return Source{}, invalid("%q is not a web address (it must start with http:// or https://)", url)
+	}
+	var authors []string
+	for _, name := range u.Authors {
+		if name = strings.Join(strings.Fields(name), " "); name != "" {
+			authors = append(authors, name)
+		}
+	}
+	authorsJSON, _ := json.Marshal(orEmptyStrings(authors))
+	var n int64
+	err := a.nb.Tx(a.ctx, func(q *db.Queries) error {
+		var err error
+		n, err = q.SourceUpdateMeta(a.ctx, db.SourceUpdateMetaParams{
+			Title: title, Outlet: strings.TrimSpace(u.Outlet), Authors: string(authorsJSON),
+			Published: dates[0], Updated: dates[1], URL: cleanURL(url), Kind: kind,
+			Lang: strings.TrimSpace(u.Lang), ModifiedAt: a.now(), ID: u.ID,
+		})
+		return err
+	})
+	if err != nil {
+		return Source{}, a.internal("save the source", err)
+	}
+	if n == 0 {
+		return Source{}, notFound("source", u.ID)
+	}
+	return a.Source(u.ID)
+}
+
+// SetBoilerplate marks block number block (counting from 0) of a source as
+// boilerplate, or restores it as content, and returns the source. Search
+// and word counts follow at once.
+func (a *App) SetBoilerplate(sourceID int64, block int, boilerplate bool) (Source, error) {
+	var missing bool
+	err := a.nb.Tx(a.ctx, func(q *db.Queries) error {
+		r, err := q.SourceGet(a.ctx, sourceID)
+		if isNoRows(err) {
+			missing = true
+			return notFound("source", sourceID)
+		} else if err != nil {
+			return err
+		}
+		var blocks []document.Block
+		if err := json.Unmarshal([]byte(r.Blocks), &blocks); err != nil {
+			return fmt.Errorf("app: blocks of source %d: %w", sourceID, err)
+		}
+		if block < 0 || block >= len(blocks) {
+			return invalid("source %d has no block %d", sourceID, block)
+		}
+		switch {
+		case !boilerplate:
+			blocks[block].Boilerplate = ""
+		case blocks[block].Boilerplate == "":
+			blocks[block].Boilerplate = document.Other
+		}
+		body := document.ContentOf(r.Text, blocks)
+		js, err := json.Marshal(blocks)
+		if err != nil {
+			return err
+		}
+		_, err = q.SourceUpdateBlocks(a.ctx, db.SourceUpdateBlocksParams{
+			Blocks: string(js), Body: body, Words: int64(ingest.Words(body)), ModifiedAt: a.now(), ID: sourceID,
+		})
+		return err
+	})
+	if err != nil {
+		if missing {
+			return Source{}, err
+		}
+		return Source{}, a.internal("change the source", err)
+	}
+	return a.Source(sourceID)
+}
+
+// paragraphBlocks splits text at blank lines into paragraph blocks.
+func paragraphBlocks(text string) []Block {
+	out := []Block{}
+	runes := []rune(text)
+	start := 0
+	for i := 0; i <= len(runes); i++ {
+		if i == len(runes) || (runes[i] == '\n' && i+1 < len(runes) && runes[i+1] == '\n') {
+			s, e := start, i
+			for s < e && (runes[s] == '\n' || runes[s] == ' ') {
+				s++
+			}
+			if e > s {
+				out = append(out, Block{Kind: document.Paragraph, Start: s, End: e})
+			}
+			start = i + 1
+		}
+	}
+	return out
 }

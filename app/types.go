@@ -47,9 +47,41 @@ type Source struct {
 	SourceSummary
 	URL          string `json:"url"`
 	Updated      string `json:"updated"`
+	Lang         string `json:"lang"`
+	Description  string `json:"description"`
 	MediaType    string `json:"mediaType"`
 	OriginalName string `json:"originalName"`
+	Extractor    string `json:"extractor"` // what made the text: trafilatura, json-ld, fallback, text, markdown
 	Text         string `json:"text"`
+	// Blocks cover Text in order. Reading, search, quotes and comparison
+	// skip the blocks marked as boilerplate.
+	Blocks []Block `json:"blocks"`
+}
+
+// Block is a paragraph, heading, list item, block quote or preformatted
+// block of a source's text. Start and End are Unicode code points into
+// Source.Text (not UTF-16 units: in JavaScript use Array.from(text)).
+type Block struct {
+	Kind        string `json:"kind"`  // paragraph, heading, item, quote, pre, caption
+	Level       int    `json:"level"` // heading level 1-6; list nesting depth
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Boilerplate string `json:"boilerplate"` // "" for content, else why it was set aside (navigation, related, ...)
+}
+
+// SourceUpdate is the user's correction of a source's metadata. Every field
+// is set as given; dates are ISO 8601 or anything ParseDate understands
+// ("Apr 3, 2024, 2:29 PM IST"), or empty for unknown.
+type SourceUpdate struct {
+	ID        int64    `json:"id"`
+	Title     string   `json:"title"`
+	Outlet    string   `json:"outlet"`
+	Authors   []string `json:"authors"`
+	Published string   `json:"published"`
+	Updated   string   `json:"updated"`
+	URL       string   `json:"url"`
+	Kind      string   `json:"kind"`
+	Lang      string   `json:"lang"`
 }
 
 // ImportTextRequest is text pasted by the user.

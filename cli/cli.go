@@ -56,7 +56,12 @@ With no command, Sourcebook opens its window (or, where there is no
 display, starts browser mode and prints the address to open).
 
 Commands:
-  import [--story ID] PATH...   import plain-text or Markdown files ("-" reads stdin)
+  import [--story ID] PATH|URL...
+                                import web pages (.html, .mhtml), Markdown and text
+                                files, whole folders, or a page fetched from a URL
+                                ("-" reads stdin)
+  extract FILE                  print what Sourcebook extracts from FILE as JSON
+                                (no notebook needed)
   sources [--json]              list the sources, newest first
   show ID [--json]              print a source with its text
   search QUERY [--json]         search titles and text
@@ -135,6 +140,8 @@ func (c *command) run(args []string) int {
 		return c.deleteCmd(rest)
 	case "serve":
 		return c.serveCmd(rest)
+	case "extract":
+		return c.extractCmd(rest)
 	}
 	return c.usagef("unknown command %q", name)
 }
@@ -242,4 +249,19 @@ func userMessage(err error) string {
 		return ae.Message
 	}
 	return strings.TrimPrefix(err.Error(), "sourcebook: ")
+}
+
+// fileMessage describes an error reading a file in plain words.
+func fileMessage(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -28,17 +29,30 @@ func (c *command) importCmd(args []string) int {
 	}
 	defer closeFn()
 
+	ctx, cancel := c.signalContext()
+	defer cancel()
 	var results []app.FileResult
 	for _, p := range paths {
+		if ctx.Err() != nil {
+			break
+		}
 		var rs []app.FileResult
-		if p == "-" {
+		switch {
+		case p == "-":
 			r, err := app.ImportReader(a, "standard input", c.env.Stdin, *story)
 			if err != nil {
 				return c.errorf("%s", userMessage(err))
 			}
 			rs = []app.FileResult{r}
-		} else {
-			rs, err = a.ImportPaths([]string{p}, *story)
+		case strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://"):
+			r, err := a.ImportURL(p, *story)
+			if err != nil {
+				return c.errorf("%s", userMessage(err))
+			}
+			rs = []app.FileResult{r}
+		default:
+			progress := c.progress(p)
+			rs, err = app.ImportPathsContext(ctx, a, []string{p}, *story, progress)
 			if err != nil {
 				return c.errorf("%s", userMessage(err))
 			}
@@ -65,10 +79,31 @@ func (c *command) importCmd(args []string) int {
 			}
 		}
 	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(c.env.Stderr, "sourcebook: import interrupted; what was imported before stays")
+		return ExitError
+	}
 	if failed > 0 {
 		return ExitError
 	}
 	return ExitOK
+}
+
+// progress returns a callback that shows a running count on stderr for
+// batches of more than a few files (folders), or nil.
+func (c *command) progress(path string) app.Progress {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.IsDir() {
+		return nil
+	}
+	return func(done, total int, r app.FileResult) {
+		if total < 5 {
+			return
+		}
+		if done == total || done%10 == 0 {
+			fmt.Fprintf(c.env.Stderr, "sourcebook: %s: %d of %d files\n", path, done, total)
+		}
+	}
 }
 
 // sourceJSON is a source as `sources --json` prints it.

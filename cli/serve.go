@@ -9,6 +9,7 @@ import (
 
 	"sourcebook/app"
 	"sourcebook/internal/httpapi"
+	"sourcebook/internal/ingest"
 )
 
 // serveCmd runs browser mode: the app's methods and the frontend over HTTP
@@ -41,6 +42,9 @@ func (c *command) serveCmd(args []string) int {
 		// ImportPaths reads files by path: the window's native dialogs and
 		// the command line need it, a browser page must not have it.
 		Exclude: []string{"ImportPaths"},
+		// Files travel base64-encoded (4/3 of their size): leave room for
+		// one file of the largest size accepted, plus the JSON around it.
+		MaxBodyBytes: ingest.MaxBytes/3*4 + 1<<20,
 	})
 	if err != nil {
 		return c.errorf("serve: %v", err)

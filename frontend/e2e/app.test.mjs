@@ -8,57 +8,28 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { contains, eventually, hasText, setUp, shotDir, squash, tearDown, testdata } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const pastePath = path.join(here, 'testdata', '004_917a6aaec319a3a4.txt');
-const filePath = path.join(here, 'testdata', '000_9ee5f3e41cc3c9be.txt');
+const pastePath = testdata('004_917a6aaec319a3a4.txt');
+const filePath = testdata('000_9ee5f3e41cc3c9be.txt');
 const pasteText = fs.readFileSync(pastePath, 'utf8');
 // docs/api.md: with no title given, the first line is used.
 const pasteTitle = pasteText.split('\n').find((l) => l.trim()).trim();
 const pasteSentence = 'Andy Stone, the communications head at Meta, denied the allegations in a post on X.';
-const shotDir = process.env.SCREENSHOT_DIR || '';
 
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-let tmp = '';
+let env = null; // { tmp, server, browser }
 let server = null; // { proc, url, origin, token, output() }
 let browser = null;
 
 before(async () => {
-  const bin = process.env.SOURCEBOOK_BIN;
-  if (!bin) {
-    throw new Error('SOURCEBOOK_BIN is not set: build the binary, then run SOURCEBOOK_BIN=/path/to/sourcebook npm run e2e');
-  }
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-e2e-'));
-  server = await startServer(bin, ['--db', path.join(tmp, 'nb.db'), 'serve', '--addr', '127.0.0.1:0']);
-  // launch() gives every run a fresh temporary profile and removes it after.
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: launchArgs,
-    headless: true,
-  });
-  if (shotDir) fs.mkdirSync(shotDir, { recursive: true });
+  env = await setUp();
+  ({ server, browser } = env);
 });
 
 after(async () => {
-  await browser?.close().catch(() => {});
-  await stopServer();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await tearDown(env);
 });
 
 test('the server refuses requests without the token', { timeout: 15_000 }, async () => {
@@ -272,91 +243,4 @@ async function post(pathname, headers) {
     body: '[]',
   });
   return { status: res.status, body: await res.text() };
-}
-
-function startServer(bin, args) {
-  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none' } });
-  let out = '';
-  let settled = false;
-  const output = () => out.slice(-4000);
-  proc.stdout.setEncoding('utf8');
-  proc.stderr.setEncoding('utf8');
-  proc.stderr.on('data', (d) => (out += d));
-  process.on('exit', () => proc.kill('SIGKILL'));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      proc.kill('SIGKILL');
-      reject(new Error(`${bin} printed no "Sourcebook is serving URL" line within 20 s. Output:\n${output()}`));
-    }, 20_000);
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = /Sourcebook is serving (\S+)/.exec(out);
-      if (!m || settled) return;
-      settled = true;
-      clearTimeout(timer);
-      const url = new URL(m[1]);
-      const token = url.searchParams.get('token');
-      if (!token) {
-        reject(new Error(`the serving URL has no token: ${m[1]}`));
-        return;
-      }
-      resolve({ proc, url: url.href, origin: url.origin, token, output });
-    });
-    proc.on('error', (err) => {
-      clearTimeout(timer);
-      reject(new Error(`cannot start ${bin}: ${err.message}`));
-    });
-    proc.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`${bin} exited (${signal ?? code}) before serving. Output:\n${output()}`));
-    });
-  });
-}
-
-async function stopServer() {
-  const proc = server?.proc;
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise((r) => proc.once('exit', r));
-  proc.kill('SIGTERM');
-  const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** eventually polls check until it is true, else fails with describe()'s words. */
-async function eventually(check, describe, timeout = 8_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > end) throw new Error(`timed out: ${await describe()}`);
-    await sleep(50);
-  }
-}
-
-const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
-
-/** hasText waits until one of the locator's elements has exactly this text. */
-async function hasText(locator, want) {
-  let seen = [];
-  await eventually(
-    async () => {
-      seen = (await locator.allTextContents()).map(squash);
-      return seen.includes(squash(want));
-    },
-    () => `want text ${JSON.stringify(want)}, have ${JSON.stringify(seen)}`,
-  );
-}
-
-/** contains waits until one of the locator's elements contains this text. */
-async function contains(locator, want) {
-  let seen = [];
-  await eventually(
-    async () => {
-      seen = (await locator.allTextContents()).map(squash);
-      return seen.some((s) => s.includes(squash(want)));
-    },
-    () => `want an element containing ${JSON.stringify(want)}, have ${JSON.stringify(seen.map((s) => s.slice(0, 200)))}`,
-  );
 }

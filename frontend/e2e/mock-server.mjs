@@ -3,14 +3,18 @@
 // docs/api.md, in memory, serving the built UI from ../dist. It exists to work
 // on the UI without the Go side; the real end-to-end test never uses it.
 //
-//   node e2e/mock-server.mjs [--db PATH] serve [--addr 127.0.0.1:0] [--seed] [--delay MS]
+//   node e2e/mock-server.mjs [--db PATH] serve [--addr 127.0.0.1:0] [--seed] [--delay MS] [--file-delay MS]
 //
 // Like the real server it prints "Sourcebook is serving URL" where URL carries
 // ?token=..., sets a cookie for the page's assets, and refuses API calls whose
-// X-Sourcebook-Token header is wrong. --seed loads the two example articles
-// and a few invented sources; --delay slows every API answer.
+// X-Sourcebook-Token header is wrong. --seed loads the two example articles,
+// the example web page and a few invented sources; --delay slows every API
+// answer, --file-delay every file of ImportFiles. Its "extraction" of web
+// pages is a crude stand-in for the real one: enough to show blocks and
+// boilerplate in the UI, nothing more.
 
 import http from 'node:http';
+import https from 'node:https';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, '..', 'dist');
-const maxFileBytes = 25 * 1024 * 1024;
+const maxFileBytes = 50 * 1024 * 1024;
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -28,6 +32,7 @@ const opt = (name, fallback) => {
 const dbPath = opt('--db', '/tmp/mock-notebook.db');
 const [host, port] = opt('--addr', '127.0.0.1:0').split(/:(?=\d+$)/);
 const delay = Number(opt('--delay', '0'));
+const fileDelay = Number(opt('--file-delay', '0'));
 const token = process.env.MOCK_TOKEN || crypto.randomBytes(16).toString('hex');
 
 class ApiError extends Error {
@@ -47,10 +52,10 @@ const stories = [];
 const words = (t) => (t.match(/\S+/g) || []).length;
 const norm = (t) => t.replace(/\s+/g, ' ').trim();
 const hash = (t) => crypto.createHash('sha256').update(norm(t)).digest('hex');
-const firstLine = (t) => (t.split('\n').find((l) => l.trim()) || 'Untitled').trim().slice(0, 300);
+const firstLine = (t) => (t.split('\n').find((l) => l.trim()) || 'Untitled').replace(/^\s*#+\s*/, '').trim().slice(0, 300);
 
 function summary(s) {
-  const { text, url, updated, mediaType, originalName, hash: _h, ...sum } = s;
+  const { text, url, updated, mediaType, originalName, hash: _h, lang, description, extractor, blocks, ...sum } = s;
   return { ...sum, storyIds: stories.filter((st) => st.sourceIds.includes(s.id)).map((st) => st.id) };
 }
 
@@ -71,12 +76,36 @@ function source(id) {
   return s;
 }
 
-function add(text, { title = '', outlet = '', authors = [], published = '', originalName = '', url = '' } = {}, storyId = 0) {
+/** paragraphBlocks splits text at blank lines, offsets in code points. */
+function paragraphBlocks(text) {
+  const cps = Array.from(text);
+  const out = [];
+  let start = 0;
+  for (let i = 0; i <= cps.length; i++) {
+    if (i === cps.length || (cps[i] === '\n' && cps[i + 1] === '\n')) {
+      let s = start;
+      let e = i;
+      while (s < e && /\s/.test(cps[s])) s++;
+      while (e > s && /\s/.test(cps[e - 1])) e--;
+      if (e > s) out.push({ kind: 'paragraph', level: 0, start: s, end: e, boilerplate: '' });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+const contentOf = (s) => {
+  const cps = Array.from(s.text);
+  return s.blocks.filter((b) => !b.boilerplate).map((b) => cps.slice(b.start, b.end).join('')).join('\n\n');
+};
+
+function add(text, { title = '', outlet = '', authors = [], published = '', updated = '', originalName = '', url = '', blocks = null, lang = '', description = '', extractor = 'text', mediaType = 'text/plain' } = {}, storyId = 0) {
   text = text.replace(/\r\n?/g, '\n');
   if (!text.trim()) throw new ApiError('invalid', 'The text is empty: paste or choose something to import.');
   if (storyId) story(storyId);
-  const h = hash(text);
-  const dup = sources.find((s) => s.hash === h);
+  blocks ??= paragraphBlocks(text);
+  const h = hash(contentOf({ text, blocks }));
+  const dup = sources.find((s) => s.hash === h || (url && s.url === url));
   if (dup) return { source: summary(dup), duplicate: true };
   const s = {
     id: nextId++,
@@ -86,18 +115,164 @@ function add(text, { title = '', outlet = '', authors = [], published = '', orig
     authors,
     published,
     kind: 'article',
-    words: words(text),
+    words: 0,
     importedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     url,
-    updated: '',
-    mediaType: 'text/plain',
+    updated,
+    lang,
+    description,
+    mediaType,
     originalName,
+    extractor,
     text,
+    blocks,
     hash: h,
   };
+  s.words = words(contentOf(s));
   sources.push(s);
   if (storyId) story(storyId).sourceIds.unshift(s.id);
   return { source: summary(s), duplicate: false };
+}
+
+// ---- a crude web page "extractor" (the real one is go-trafilatura) ----
+
+const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', mdash: '—', ndash: '–', copy: '©', rsaquo: '›' };
+const decode = (t) =>
+  t.replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (m, e) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return entities[e.toLowerCase()] ?? m;
+  });
+
+const blockTags = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'figcaption', 'div', 'section', 'aside', 'nav', 'header', 'footer', 'article', 'main', 'ul', 'ol', 'form', 'details', 'summary', 'table', 'tr', 'td', 'body', 'figure']);
+const skipTags = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'svg', 'math', 'object', 'head', 'title', 'button', 'select', 'textarea', 'video', 'audio']);
+const voidTags = new Set(['br', 'img', 'input', 'meta', 'link', 'hr', 'source', 'base', 'wbr', 'embed']);
+
+function reasonFor(stack) {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const { tag, cls } = stack[i];
+    if (/cookie|consent/.test(cls)) return 'cookie';
+    if (/newsletter|subscribe|signup/.test(cls)) return 'newsletter';
+    if (/also-read|related|more-from|recommended/.test(cls)) return 'related';
+    if (/share|social/.test(cls)) return 'share';
+    if (/comment/.test(cls)) return 'comments';
+    if (/breadcrumb/.test(cls) || tag === 'nav') return 'navigation';
+    if (/byline|dateline/.test(cls)) return 'metadata';
+    if (tag === 'footer' && !stack.some((x) => x.tag === 'article')) return 'navigation';
+    if (tag === 'header' && !stack.some((x) => x.tag === 'article')) return 'navigation';
+  }
+  return '';
+}
+
+function extractHTML(html) {
+  const meta = {};
+  const attr = (tagText, name) => (new RegExp(`${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tagText) || []).slice(2).find((x) => x !== undefined) ?? '';
+  for (const m of html.matchAll(/<meta\b[^>]*>/gi)) {
+    const key = (attr(m[0], 'property') || attr(m[0], 'name')).toLowerCase();
+    if (key) meta[key] = decode(attr(m[0], 'content'));
+  }
+  let ld = {};
+  for (const m of html.matchAll(/<script[^>]*application\/ld\+json[^>]*>([\s\S]*?)<\/script>/gi)) {
+    try {
+      const j = JSON.parse(m[1]);
+      if (/Article/.test(j['@type'])) ld = j;
+    } catch {}
+  }
+  const authorsOf = (a) => (Array.isArray(a) ? a : a ? [a] : []).map((x) => (typeof x === 'string' ? x : x.name)).filter(Boolean);
+  const titleTag = decode((/<title[^>]*>([\s\S]*?)<\/title>/i.exec(html) || [])[1] || '').trim();
+  const out = {
+    title: ld.headline || meta['og:title'] || titleTag,
+    outlet: ld.publisher?.name || meta['og:site_name'] || '',
+    authors: authorsOf(ld.author).length ? authorsOf(ld.author) : meta.author ? [meta.author] : [],
+    published: ld.datePublished || meta['article:published_time'] || '',
+    updated: ld.dateModified || '',
+    url: meta['og:url'] || '',
+    lang: (/<html[^>]*\blang="([^"]+)"/i.exec(html) || [])[1] || '',
+    description: meta.description || '',
+  };
+  // Walk the tags, collecting the text of block elements.
+  const stack = [];
+  const pieces = [];
+  let buf = '';
+  let skip = 0;
+  const flush = () => {
+    const t = decode(buf).replace(/[ \t\r\n]+/g, ' ').trim();
+    buf = '';
+    if (!t) return;
+    const el = [...stack].reverse().find((x) => ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'figcaption'].includes(x.tag));
+    const tag = stack.some((x) => x.tag === 'blockquote') ? 'blockquote' : el?.tag || 'p';
+    const kind = tag === 'li' ? 'item' : tag[0] === 'h' ? 'heading' : tag === 'blockquote' ? 'quote' : tag === 'pre' ? 'pre' : tag === 'figcaption' ? 'caption' : 'paragraph';
+    const level = kind === 'heading' ? Number(tag[1]) : kind === 'item' ? stack.filter((x) => x.tag === 'ul' || x.tag === 'ol').length : 0;
+    pieces.push({ kind, level, text: t, boilerplate: reasonFor(stack) });
+  };
+  const body = html.replace(/<!--[\s\S]*?-->|<![^>]*>/g, '');
+  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:"[^"]*"|'[^']*'|[^'">])*)>|([^<]+)|</g;
+  for (const m of body.matchAll(re)) {
+    if (m[4] !== undefined || m[2] === undefined) {
+      if (!skip) buf += m[0];
+      continue;
+    }
+    const closing = m[1] === '/';
+    const tag = m[2].toLowerCase();
+    if (skipTags.has(tag)) {
+      if (closing) skip = Math.max(0, skip - 1);
+      else if (!/\/\s*$/.test(m[3])) skip++;
+      continue;
+    }
+    if (skip || voidTags.has(tag)) {
+      if (tag === 'br' && !skip) buf += ' ';
+      continue;
+    }
+    if (blockTags.has(tag)) flush();
+    if (closing) {
+      const at = stack.map((x) => x.tag).lastIndexOf(tag);
+      if (at >= 0) stack.length = at;
+    } else stack.push({ tag, cls: `${attr(m[3], 'class')} ${attr(m[3], 'id')}`.toLowerCase() });
+  }
+  flush();
+  if (!pieces.some((p) => !p.boilerplate)) throw new ApiError('invalid', 'the page has no text to import');
+  let text = '';
+  const blocks = [];
+  for (const p of pieces) {
+    if (text) text += '\n\n';
+    const start = Array.from(text).length;
+    text += p.text;
+    blocks.push({ kind: p.kind, level: p.level, start, end: Array.from(text).length, boilerplate: p.boilerplate });
+  }
+  // The title heading is shown as the title.
+  const first = blocks.find((b) => !b.boilerplate);
+  if (first && first.kind === 'heading' && Array.from(text).slice(first.start, first.end).join('') === out.title) first.boilerplate = 'metadata';
+  return { ...out, text, blocks, extractor: 'mock', mediaType: 'text/html' };
+}
+
+function importBytes(name, bytes, storyId, url = '') {
+  if (bytes.length > maxFileBytes) throw new ApiError('toolarge', `${name} is larger than 50 MB.`);
+  if (bytes.length === 0) throw new ApiError('invalid', `${name}: the file is empty`);
+  if (bytes.includes(0)) throw new ApiError('invalid', `${name}: not a text file (it contains binary data)`);
+  const text = bytes.toString('utf8');
+  const base = name.split('/').pop();
+  if (/\.(x?html?|shtml|mht(ml)?)$/i.test(name) || /^\s*<(!doctype|html)/i.test(text)) {
+    const ex = extractHTML(text);
+    return add(ex.text, { ...ex, url: ex.url || url, originalName: base }, storyId);
+  }
+  if (!/\.(txt|text|md|markdown)$/i.test(name) && !url) throw new ApiError('invalid', `${base}: Sourcebook imports web pages, Markdown and text, not this kind of file`);
+  return add(text, { originalName: base, url }, storyId);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** get fetches a URL with node:http(s) (fetch refuses ports such as 9; Go does not). */
+function get(u) {
+  return new Promise((resolve, reject) => {
+    const mod = u.protocol === 'https:' ? https : http;
+    const req = mod.get(u, { timeout: 8000 }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, statusText: res.statusMessage, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+    req.on('error', reject);
+  });
 }
 
 function search(query) {
@@ -136,18 +311,67 @@ const methods = {
   }),
   Source: (id) => full(source(id)),
   ImportText: (req) => add(req?.text ?? '', { title: req?.title ?? '' }, req?.storyId ?? 0),
-  ImportFiles: (files, storyId) =>
-    (files || []).map((f) => {
+  ImportFiles: async (files, storyId) => {
+    const out = [];
+    for (const f of files || []) {
+      if (fileDelay) await sleep(fileDelay);
       try {
-        const bytes = Buffer.from(f.data || '', 'base64');
-        if (bytes.length > maxFileBytes) throw new ApiError('toolarge', `${f.name} is larger than 25 MB.`);
-        if (bytes.includes(0)) throw new ApiError('invalid', `${f.name} is not a text file (it contains binary data).`);
-        const r = add(bytes.toString('utf8'), { originalName: f.name }, storyId || 0);
-        return { name: f.name, source: r.source, duplicate: r.duplicate, error: '' };
+        const r = importBytes(f.name, Buffer.from(f.data || '', 'base64'), storyId || 0);
+        out.push({ name: f.name, source: r.source, duplicate: r.duplicate, error: '' });
       } catch (err) {
-        return { name: f.name, source: null, duplicate: false, error: err.message };
+        out.push({ name: f.name, source: null, duplicate: false, error: err.message });
       }
-    }),
+    }
+    return out;
+  },
+  ImportURL: async (address, storyId) => {
+    let u;
+    try {
+      u = new URL(String(address).trim());
+      if (!/^https?:$/.test(u.protocol)) throw new Error();
+    } catch {
+      throw new ApiError('invalid', `"${address}" is not a web address: it must start with http:// or https://`);
+    }
+    try {
+      const { status, statusText, body } = await get(u);
+      if (status < 200 || status > 299) return { name: u.href, source: null, duplicate: false, error: `${u.href}: ${u.host} answered ${status} ${statusText}` };
+      const r = importBytes(u.pathname.endsWith('/') ? 'page.html' : u.pathname, body, storyId || 0, u.href);
+      return { name: u.href, source: r.source, duplicate: r.duplicate, error: '' };
+    } catch (err) {
+      const code = err?.code;
+      const why = code === 'ECONNREFUSED' ? `${u.host} refused the connection` : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? `could not find ${u.hostname}: are you offline?` : err instanceof ApiError ? err.message : `could not fetch the page from ${u.host}`;
+      return { name: u.href, source: null, duplicate: false, error: `${u.href}: ${why}` };
+    }
+  },
+  UpdateSource: (u) => {
+    const s = source(u?.id);
+    const title = String(u.title ?? '').replace(/\s+/g, ' ').trim();
+    if (!title) throw new ApiError('invalid', 'a source needs a title');
+    const kinds = ['article', 'filing', 'post', 'blog', 'other'];
+    if (u.kind && !kinds.includes(u.kind)) throw new ApiError('invalid', `"${u.kind}" is not a kind of source (${kinds.join(', ')})`);
+    const date = (d) => {
+      d = String(d ?? '').trim();
+      if (!d || /^\d{4}(-\d{2}){0,2}(T.*)?$/.test(d)) return d;
+      // Read the date as written, keeping an Indian Standard Time offset as the real parser does.
+      const ist = /\bIST\b/.test(d);
+      const t = Date.parse(`${d.replace(/\bIST\b/, '').replace(/,?\s*$/, '')} UTC`);
+      if (Number.isNaN(t)) throw new ApiError('invalid', `"${d}" is not a date Sourcebook understands (try 2024-04-03 or Apr 3, 2024)`);
+      const iso = new Date(t).toISOString().replace(/\.\d+Z$/, '');
+      return /\d:\d/.test(d) ? `${iso}${ist ? '+05:30' : 'Z'}` : iso.slice(0, 10);
+    };
+    const url = String(u.url ?? '').trim();
+    if (url && !/^https?:\/\/[^/]/.test(url)) throw new ApiError('invalid', `"${url}" is not a web address (it must start with http:// or https://)`);
+    Object.assign(s, { title, outlet: String(u.outlet ?? '').trim(), authors: (u.authors || []).filter(Boolean), published: date(u.published), updated: date(u.updated), url, kind: u.kind || 'article', lang: String(u.lang ?? '').trim() });
+    return full(s);
+  },
+  SetBoilerplate: (id, block, on) => {
+    const s = source(id);
+    const b = s.blocks[block];
+    if (!b) throw new ApiError('invalid', `source ${id} has no block ${block}`);
+    b.boilerplate = on ? b.boilerplate || 'other' : '';
+    s.words = words(contentOf(s));
+    return full(s);
+  },
   DeleteSource: (id) => {
     const s = source(id);
     sources.splice(sources.indexOf(s), 1);
@@ -199,6 +423,7 @@ function seed() {
   for (const [title, outlet, authors, published, text] of invented) add(text, { title, outlet, authors, published });
   add(read('000_9ee5f3e41cc3c9be.txt'), { title: 'Meta Accused Of Allowing Netflix To Read Facebook Users’ Private Messages!', outlet: 'TechDogs', authors: ['Lakshana Raichandani'], published: '2024-04-04', url: 'https://www.techdogs.com/' });
   add(read('004_917a6aaec319a3a4.txt'), { outlet: 'MyNation', authors: ['Roshni Tamta'], published: '2024-04-03T14:29:00+05:30' });
+  importBytes('article.html', fs.readFileSync(path.join(data, 'article.html')), 0);
   const st = methods.CreateStory('Meta and Netflix messages');
   methods.AddToStory(st.id, 4);
   methods.AddToStory(st.id, 5);
@@ -228,7 +453,7 @@ async function handle(req, res) {
     if (delay) await new Promise((r) => setTimeout(r, delay));
     try {
       const params = body ? JSON.parse(body) : [];
-      return send(res, 200, fn(...params) ?? null);
+      return send(res, 200, (await fn(...params)) ?? null);
     } catch (err) {
       if (err instanceof ApiError) return send(res, status[err.code] ?? 400, { error: { code: err.code, message: err.message } });
       console.error(err);

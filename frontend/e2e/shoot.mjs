@@ -33,7 +33,7 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-const seeded = await startMock(['--seed']);
+const seeded = await startMock(['--seed', '--file-delay', '120']);
 const empty = await startMock([]);
 try {
   for (const scheme of ['light', 'dark']) {
@@ -80,6 +80,63 @@ try {
 
     await page.getByTestId('delete-button').click();
     await shot('delete');
+    await page.keyboard.press('Escape');
+
+    // A web page with boilerplate: hidden, then shown.
+    await page.getByTestId('source-row').filter({ hasText: 'Harbour dredging to start' }).click();
+    await page.getByTestId('reader-text').getByText('Fishing crews').waitFor();
+    await page.waitForTimeout(150);
+    await shot('page-clean');
+    await page.keyboard.press('r');
+    await page.getByTestId('removed-run').first().waitFor();
+    await page.waitForTimeout(150);
+    await shot('page-removed');
+    await page.getByTestId('reader-text').getByText('Also Read').hover();
+    await page.waitForTimeout(150);
+    await shot('page-removed-hover');
+    await page.evaluate(() => document.querySelector('.reader-scroll').scrollBy(0, 600));
+    await page.waitForTimeout(150);
+    await shot('page-removed-scrolled');
+    await page.keyboard.press('r');
+    await page.getByTestId('reader-text').getByText('The council’s transport committee will discuss').hover();
+    await page.waitForTimeout(150);
+    await shot('page-hover-set-aside');
+
+    await page.keyboard.press('e');
+    await page.getByTestId('details-form').waitFor();
+    await page.getByTestId('details-published').fill('sometime soon');
+    await page.getByTestId('details-save').click();
+    await page.getByTestId('details-error').waitFor();
+    await shot('edit-details');
+    await page.keyboard.press('Escape');
+
+    // Import a folder: progress, then the summary.
+    await page.getByTestId('import-button').click();
+    await page.getByRole('tab', { name: 'Files' }).click();
+    const many = [];
+    for (let i = 1; i <= 40; i++) many.push({ name: `page-${i}.html`, mimeType: 'text/html', buffer: Buffer.from(`<html><head><title>Harbour report ${i}</title></head><body><article><h1>Harbour report ${i}</h1><p>Paragraph ${i} about the harbour works and the ferry timetable.</p></article></body></html>`) });
+    many.push({ name: 'scan.html', mimeType: 'text/html', buffer: Buffer.from([0, 1, 2, 3]) });
+    many.push({ name: 'copy.html', mimeType: 'text/html', buffer: fs.readFileSync(path.join(here, 'testdata', 'article.html')) });
+    many.push({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+    await page.getByTestId('import-files').setInputFiles(many);
+    await page.waitForTimeout(1400);
+    await shot('import-progress');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('import-pill').waitFor();
+    await page.waitForTimeout(200);
+    await shot('import-pill');
+    await page.getByTestId('import-pill').getByRole('button', { name: 'Show' }).click();
+    await page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+    await shot('import-summary');
+    await page.getByTestId('import-done').click();
+
+    await page.getByTestId('import-button').click();
+    await page.getByRole('tab', { name: 'Web address' }).click();
+    await page.getByTestId('import-url').fill('http://127.0.0.1:9/');
+    await page.getByTestId('import-url-submit').click();
+    await page.getByTestId('import-url-error').waitFor();
+    await shot('import-url-error');
     await page.keyboard.press('Escape');
     await page.close();
   }

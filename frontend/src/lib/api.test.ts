@@ -105,6 +105,47 @@ describe('HTTP transport', () => {
   });
 });
 
+describe('new import and editing methods', () => {
+  it('fills what Go left out of a source and its blocks', async () => {
+    vi.stubGlobal(
+      'fetch',
+      respond(200, {
+        id: 1, uuid: 'u', title: 'T', outlet: '', authors: null, published: '', kind: 'article', words: 2, importedAt: '', storyIds: null,
+        url: '', updated: '', mediaType: 'text/html', originalName: 'a.html', text: 'Hi there', blocks: [{ kind: 'paragraph', start: 0, end: 8 }, null],
+      }),
+    );
+    const api = await load();
+    const s = await api.source(1);
+    expect(s.blocks).toEqual([
+      { kind: 'paragraph', level: 0, start: 0, end: 8, boilerplate: '' },
+      { kind: 'paragraph', level: 0, start: 0, end: 0, boilerplate: '' },
+    ]);
+    expect([s.lang, s.description, s.extractor]).toEqual(['', '', '']);
+    vi.stubGlobal('fetch', respond(200, { id: 2, text: null, blocks: null }));
+    const t = await (await load()).source(2);
+    expect([t.text, t.blocks]).toEqual(['', []]);
+  });
+
+  it('sends ImportURL, UpdateSource and SetBoilerplate with their arguments', async () => {
+    const fetch = vi.fn(async (url: string) =>
+      new Response(JSON.stringify(url.endsWith('ImportURL') ? { name: 'http://x/', source: null, duplicate: false, error: 'x refused the connection' } : { id: 3, blocks: [] })),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const api = await load();
+    const r = await api.importURL('http://x/', 4);
+    expect(r).toEqual({ name: 'http://x/', source: null, duplicate: false, error: 'x refused the connection' });
+    const update = { id: 3, title: 'T', outlet: 'O', authors: ['A'], published: 'Apr 3, 2024', updated: '', url: '', kind: 'article', lang: 'en' };
+    await api.updateSource(update);
+    await api.setBoilerplate(3, 5, true);
+    const calls = fetch.mock.calls as unknown as [string, RequestInit][];
+    expect(calls.map(([u, init]) => [u, init.body])).toEqual([
+      ['/api/ImportURL', '["http://x/",4]'],
+      ['/api/UpdateSource', JSON.stringify([update])],
+      ['/api/SetBoilerplate', '[3,5,true]'],
+    ]);
+  });
+});
+
 describe('HTTP errors', () => {
   it('carries the code and message of an error body', async () => {
     vi.stubGlobal('fetch', respond(400, { error: { code: 'invalid', message: 'The text is empty.' } }));

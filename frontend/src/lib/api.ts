@@ -10,6 +10,7 @@
 // the UI can trust the types in ./types.ts.
 
 import type {
+  Block,
   FileData,
   FileResult,
   Hit,
@@ -20,6 +21,7 @@ import type {
   SearchResults,
   Source,
   SourceSummary,
+  SourceUpdate,
   Story,
 } from './types';
 // The bindings Wails generates from app.App (make generate). Importing them
@@ -204,6 +206,36 @@ function story(s: Story): Story {
   return { ...s, sourceIds: arr(s.sourceIds) };
 }
 
+function block(b: Partial<Block> | null): Block {
+  return {
+    kind: b?.kind || 'paragraph',
+    level: Number(b?.level) || 0,
+    start: Number(b?.start) || 0,
+    end: Number(b?.end) || 0,
+    boilerplate: b?.boilerplate ?? '',
+  };
+}
+
+function full(s: Source): Source {
+  return {
+    ...s,
+    ...summary(s),
+    url: s.url ?? '',
+    updated: s.updated ?? '',
+    lang: s.lang ?? '',
+    description: s.description ?? '',
+    mediaType: s.mediaType ?? '',
+    originalName: s.originalName ?? '',
+    extractor: s.extractor ?? '',
+    text: s.text ?? '',
+    blocks: arr(s.blocks).map(block),
+  };
+}
+
+function fileResult(r: FileResult): FileResult {
+  return { ...r, name: r.name ?? '', source: r.source ? summary(r.source) : null, duplicate: !!r.duplicate, error: r.error ?? '' };
+}
+
 function hit(h: Hit): Hit {
   return { ...h, snippet: arr(h.snippet) };
 }
@@ -221,8 +253,7 @@ export async function library(): Promise<Library> {
 
 /** source returns one source with its text; `notfound` if it is gone. */
 export async function source(id: number): Promise<Source> {
-  const s = (await call('Source', id)) as Source;
-  return { ...s, ...summary(s), text: s.text ?? '' };
+  return full((await call('Source', id)) as Source);
 }
 
 /** importText adds pasted text; `duplicate` names the source it repeats. */
@@ -233,8 +264,26 @@ export async function importText(req: ImportTextRequest): Promise<ImportResult> 
 
 /** importFiles adds files (0 = no story); per-file failures are in `error`. */
 export async function importFiles(files: FileData[], storyId: number): Promise<FileResult[]> {
-  const rs = arr((await call('ImportFiles', files, storyId)) as FileResult[] | null);
-  return rs.map((r) => ({ ...r, source: r.source ? summary(r.source) : null, error: r.error ?? '' }));
+  return arr((await call('ImportFiles', files, storyId)) as FileResult[] | null).map(fileResult);
+}
+
+/**
+ * importURL fetches one web page and imports it: the only time Sourcebook
+ * goes online. A fetch or extraction failure is in `error`; the call itself
+ * fails only for a bad address or story.
+ */
+export async function importURL(url: string, storyId: number): Promise<FileResult> {
+  return fileResult((await call('ImportURL', url, storyId)) as FileResult);
+}
+
+/** updateSource saves the user's corrections of a source's metadata and returns the source. */
+export async function updateSource(u: SourceUpdate): Promise<Source> {
+  return full((await call('UpdateSource', u)) as Source);
+}
+
+/** setBoilerplate sets block `index` of a source aside (true) or restores it (false). */
+export async function setBoilerplate(sourceId: number, index: number, boilerplate: boolean): Promise<Source> {
+  return full((await call('SetBoilerplate', sourceId, index, boilerplate)) as Source);
 }
 
 /** deleteSource removes a source from the notebook and from its stories. */

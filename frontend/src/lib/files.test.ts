@@ -23,13 +23,17 @@ describe('readFileData', () => {
 });
 
 describe('sizeProblem', () => {
+  it('is 50 MB', () => {
+    expect(maxFileBytes).toBe(50 * 1024 * 1024);
+  });
+
   it('accepts a file at the limit', () => {
     expect(sizeProblem({ name: 'a.txt', size: maxFileBytes })).toBe('');
   });
 
   it('names a file over the limit', () => {
     expect(sizeProblem({ name: 'dump.txt', size: maxFileBytes + 1 })).toBe(
-      '“dump.txt” is larger than 25 MB, the most Sourcebook imports from one file.',
+      '“dump.txt” is larger than 50 MB, the most Sourcebook imports from one file.',
     );
   });
 

@@ -3,10 +3,16 @@
 import type { FileData } from './types';
 
 /** The largest file Sourcebook imports (the server enforces it too). */
-export const maxFileBytes = 25 * 1024 * 1024;
+export const maxFileBytes = 50 * 1024 * 1024;
 
-/** Extensions the Files tab offers; others may still be dropped and tried. */
-export const acceptedTypes = '.txt,.md,.markdown,.text,text/plain,text/markdown';
+/** The file name extensions Sourcebook imports (as ingest.Extensions in Go). */
+export const importExtensions = ['.html', '.htm', '.xhtml', '.shtml', '.mhtml', '.mht', '.txt', '.text', '.md', '.markdown'];
+
+/** What the Files tab's file picker offers; other files may still be dropped and tried. */
+export const acceptedTypes = [...importExtensions, 'text/html', 'application/xhtml+xml', 'multipart/related', 'text/plain', 'text/markdown'].join(',');
+
+/** maxFileLabel is the size limit in words: "50 MB". */
+export const maxFileLabel = `${Math.round(maxFileBytes / (1024 * 1024))} MB`;
 
 /** formatBytes gives a short human size: "812 bytes", "14 KB", "31.5 MB". */
 export function formatBytes(n: number): string {
@@ -19,7 +25,7 @@ export function formatBytes(n: number): string {
 /** sizeProblem returns why a file cannot be imported because of its size, or "". */
 export function sizeProblem(file: { name: string; size: number }): string {
   if (file.size > maxFileBytes) {
-    return `“${file.name}” is larger than 25 MB, the most Sourcebook imports from one file.`;
+    return `“${file.name}” is larger than ${maxFileLabel}, the most Sourcebook imports from one file.`;
   }
   if (file.size === 0) return `“${file.name}” is empty.`;
   return '';

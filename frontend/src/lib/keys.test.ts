@@ -18,16 +18,22 @@ describe('commandFor', () => {
     expect(commandFor(key('j'), false)).toBe('next');
     expect(commandFor(key('k'), false)).toBe('prev');
     expect(commandFor(key('J'), false)).toBe('next');
+    expect(commandFor(key('e'), false)).toBe('edit');
+    expect(commandFor(key('r'), false)).toBe('removed');
   });
 
   it('leaves single keys to text fields', () => {
     expect(commandFor(key('/'), true)).toBeNull();
     expect(commandFor(key('j'), true)).toBeNull();
+    expect(commandFor(key('e'), true)).toBeNull();
+    expect(commandFor(key('r'), true)).toBeNull();
   });
 
   it('ignores other combinations', () => {
     expect(commandFor(key('j', { shiftKey: true }), false)).toBeNull();
     expect(commandFor(key('j', { altKey: true }), false)).toBeNull();
+    expect(commandFor(key('r', { ctrlKey: true }), false)).toBeNull();
+    expect(commandFor(key('E', { shiftKey: true }), false)).toBeNull();
     expect(commandFor(key('k', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
     expect(commandFor(key('x'), false)).toBeNull();
     expect(commandFor(key('k', { ctrlKey: true, isComposing: true }), false)).toBeNull();

@@ -2,7 +2,7 @@
 // keys the handler answers to.
 
 /** Command is something a shortcut does anywhere in the window. */
-export type Command = 'search' | 'import' | 'next' | 'prev' | 'toggleSidebar';
+export type Command = 'search' | 'import' | 'next' | 'prev' | 'toggleSidebar' | 'edit' | 'removed';
 
 /** The parts of a KeyboardEvent that decide a shortcut. */
 export interface KeyLike {
@@ -31,7 +31,7 @@ export function isTyping(target: EventTarget | null): boolean {
 
 /**
  * commandFor maps a key press to a window-wide command, or null.
- * Single-key shortcuts (/, J, K) are ignored while the user is typing.
+ * Single-key shortcuts (/, J, K, E, R) are ignored while the user is typing.
  */
 export function commandFor(e: KeyLike, typing: boolean): Command | null {
   if (e.isComposing) return null;
@@ -48,6 +48,8 @@ export function commandFor(e: KeyLike, typing: boolean): Command | null {
   if (e.shiftKey) return null;
   if (key === 'j') return 'next';
   if (key === 'k') return 'prev';
+  if (key === 'e') return 'edit';
+  if (key === 'r') return 'removed';
   return null;
 }
 

@@ -4,12 +4,19 @@
 import * as api from './api';
 import { matchesFilter } from './text';
 import { nextIndex } from './keys';
-import type { Info, Source, SourceSummary, Story } from './types';
+import type { Info, Source, SourceSummary, SourceUpdate, Story } from './types';
 
 /** Scope is the list a selection was made in: all sources, or one story. */
 export type Scope = 'all' | number;
 
 const lastKey = 'sourcebook.lastSource';
+const removedKey = 'sourcebook.showRemoved';
+
+/** summaryOf is the library's view of a source. */
+export function summaryOf(s: Source): SourceSummary {
+  const { id, uuid, title, outlet, authors, published, kind, words, importedAt, storyIds } = s;
+  return { id, uuid, title, outlet, authors, published, kind, words, importedAt, storyIds };
+}
 
 export class Notebook {
   info = $state<Info | null>(null);
@@ -28,6 +35,8 @@ export class Notebook {
   currentError = $state('');
   /** Story ids whose source lists are open in the sidebar. */
   expanded = $state<Record<number, boolean>>({});
+  /** Whether the reader shows the text set aside as boilerplate (remembered). */
+  showRemoved = $state(readRemoved());
 
   byId = $derived(new Map(this.sources.map((s) => [s.id, s])));
   visible = $derived(this.sources.filter((s) => matchesFilter(s, this.filter)));
@@ -171,6 +180,56 @@ export class Notebook {
     }
   }
 
+  /** setShowRemoved shows or hides removed text in the reader, and remembers the choice. */
+  setShowRemoved(on: boolean): void {
+    this.showRemoved = on;
+    try {
+      localStorage.setItem(removedKey, on ? '1' : '0');
+    } catch {
+      // Only a preference.
+    }
+  }
+
+  /**
+   * applySource takes a source the server changed: the reader shows it if it
+   * is open, and the library row (title, outlet, date, words) follows.
+   */
+  applySource(s: Source): void {
+    if (this.current?.id === s.id) this.current = s;
+    const sum = summaryOf(s);
+    this.sources = this.sources.map((x) => (x.id === s.id ? { ...sum, storyIds: x.storyIds } : x));
+  }
+
+  /** updateSource saves corrected metadata; the server's answer (dates as ISO 8601) is shown. */
+  async updateSource(u: SourceUpdate): Promise<Source> {
+    const s = await api.updateSource(u);
+    this.applySource(s);
+    return s;
+  }
+
+  /**
+   * setBoilerplate sets block `index` of a source aside (true) or restores it
+   * (false). The reader changes at once; the server's answer replaces the
+   * guess (word count included), and a failure puts the block back.
+   */
+  async setBoilerplate(sourceId: number, index: number, boilerplate: boolean): Promise<Source> {
+    const was = this.current?.id === sourceId ? this.current.blocks[index]?.boilerplate : undefined;
+    const mark = (reason: string) => {
+      const cur = this.current;
+      if (cur?.id !== sourceId || !cur.blocks[index]) return;
+      this.current = { ...cur, blocks: cur.blocks.map((b, i) => (i === index ? { ...b, boilerplate: reason } : b)) };
+    };
+    if (was !== undefined) mark(boilerplate ? was || 'other' : '');
+    try {
+      const s = await api.setBoilerplate(sourceId, index, boilerplate);
+      this.applySource(s);
+      return s;
+    } catch (err) {
+      if (was !== undefined) mark(was);
+      throw err;
+    }
+  }
+
   toggleExpanded(id: number): void {
     this.expanded = { ...this.expanded, [id]: !this.expanded[id] };
   }
@@ -181,6 +240,14 @@ function readLast(): string | null {
     return localStorage.getItem(lastKey);
   } catch {
     return null;
+  }
+}
+
+function readRemoved(): boolean {
+  try {
+    return localStorage.getItem(removedKey) === '1';
+  } catch {
+    return false;
   }
 }
 

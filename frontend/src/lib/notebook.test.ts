@@ -15,7 +15,7 @@ vi.mock('./api', () => ({
     await db.delays.get(id);
     const s = db.sources.find((x) => x.id === id);
     if (!s) throw new Error(`There is no source ${id}.`);
-    return { ...s, url: '', updated: '', mediaType: 'text/plain', originalName: '', text: `Text of ${id}` };
+    return { ...s, url: '', updated: '', lang: '', description: '', mediaType: 'text/plain', originalName: '', extractor: 'text', text: `Text of ${id}`, blocks: [] };
   }),
   deleteSource: vi.fn(async (id: number) => {
     db.sources = db.sources.filter((s) => s.id !== id);

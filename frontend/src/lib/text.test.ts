@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bodyParagraphs,
   cleanSegments,
   fold,
   formatDate,
+  formatDateTime,
+  hostOf,
   joinNames,
   matchesFilter,
-  paragraphs,
   plural,
   readerMeta,
   rowMeta,
   safeHttpUrl,
   short,
+  splitAuthors,
 } from './text';
 import type { SourceSummary } from './types';
 
@@ -29,42 +30,7 @@ const summary = (over: Partial<SourceSummary> = {}): SourceSummary => ({
   ...over,
 });
 
-describe('paragraphs', () => {
-  it('splits on blank lines and keeps single newlines as line breaks', () => {
-    expect(paragraphs('One.\n\nTwo a\nTwo b\n\n\nThree.')).toEqual([['One.'], ['Two a', 'Two b'], ['Three.']]);
-  });
 
-  it('treats lines of spaces as blank and trims paragraphs', () => {
-    expect(paragraphs('  First.  \n \n\t\nSecond.\n')).toEqual([['First.'], ['Second.']]);
-  });
-
-  it('understands Windows and old Mac line ends', () => {
-    expect(paragraphs('A\r\n\r\nB\rC')).toEqual([['A'], ['B', 'C']]);
-  });
-
-  it('drops empty input', () => {
-    expect(paragraphs('')).toEqual([]);
-    expect(paragraphs('\n\n  \n')).toEqual([]);
-  });
-
-  it('keeps markup as text', () => {
-    expect(paragraphs('<b>bold</b>\n\n<img src=x onerror=alert(1)>')).toEqual([['<b>bold</b>'], ['<img src=x onerror=alert(1)>']]);
-  });
-});
-
-describe('bodyParagraphs', () => {
-  it('drops a first paragraph that repeats the title', () => {
-    expect(bodyParagraphs('Lawsuit claims, Facebook!\n\nBody.', 'lawsuit claims facebook')).toEqual([['Body.']]);
-  });
-
-  it('keeps a first paragraph that differs', () => {
-    expect(bodyParagraphs('Highlights\n\nBody.', 'Lawsuit')).toEqual([['Highlights'], ['Body.']]);
-  });
-
-  it('keeps the text when the title is empty', () => {
-    expect(bodyParagraphs('Body.', '')).toEqual([['Body.']]);
-  });
-});
 
 describe('formatDate', () => {
   it.each([
@@ -77,6 +43,36 @@ describe('formatDate', () => {
     ['last Tuesday', 'last Tuesday'],
     ['2024-13-01', '2024'],
   ])('%s is %s', (iso, want) => expect(formatDate(iso)).toBe(want));
+});
+
+describe('formatDateTime', () => {
+  it.each([
+    ['2024-04-03T14:29:00+05:30', '3 Apr 2024, 14:29 +05:30'],
+    ['2024-04-03T14:29:59.123+0530', '3 Apr 2024, 14:29 +05:30'],
+    ['2024-04-03T09:05:00-04:00', '3 Apr 2024, 09:05 -04:00'],
+    ['2024-04-03T14:29:00Z', '3 Apr 2024, 14:29 UTC'],
+    ['2024-04-03T14:29:00+00:00', '3 Apr 2024, 14:29 UTC'],
+    ['2024-04-03 14:29', '3 Apr 2024, 14:29'],
+    ['2024-04-03T14:29+01', '3 Apr 2024, 14:29 +01:00'],
+    ['2024-04-03', '3 Apr 2024'],
+    ['2024-04', 'Apr 2024'],
+    ['2024', '2024'],
+    ['', ''],
+    ['soon', 'soon'],
+  ])('%s is %s', (iso, want) => expect(formatDateTime(iso)).toBe(want));
+});
+
+describe('hostOf and splitAuthors', () => {
+  it('shortens a link to its host', () => {
+    expect(hostOf('https://www.techdogs.com/x/y')).toBe('techdogs.com');
+    expect(hostOf('http://news.example.org:8080/')).toBe('news.example.org');
+    expect(hostOf('nope')).toBe('');
+  });
+
+  it('reads names separated by commas or semicolons', () => {
+    expect(splitAuthors(' Roshni  Tamta , Lakshana Raichandani;K. Osei,, ')).toEqual(['Roshni Tamta', 'Lakshana Raichandani', 'K. Osei']);
+    expect(splitAuthors('   ')).toEqual([]);
+  });
 });
 
 describe('joinNames', () => {
@@ -106,11 +102,19 @@ describe('rowMeta and readerMeta', () => {
   });
 
   it('shows everything known above the title', () => {
-    expect(readerMeta(summary({ authors: ['A', 'B'] }))).toEqual(['MyNation', 'A and B', '3 Apr 2024', '426 words']);
-    expect(readerMeta({ ...summary({ outlet: '', authors: [], published: '' }), updated: '2024-04-05' })).toEqual([
+    const text = (s: Parameters<typeof readerMeta>[0]) => readerMeta(s).map((p) => p.text);
+    expect(text(summary({ authors: ['A', 'B'] }))).toEqual(['MyNation', 'A and B', '3 Apr 2024, 14:29 +05:30', '426 words']);
+    expect(text({ ...summary({ outlet: '', authors: [], published: '' }), updated: '2024-04-05' })).toEqual([
       'updated 5 Apr 2024',
       '426 words',
     ]);
+    expect(text({ ...summary({ published: '2024-04-05' }), updated: '2024-04-05' })).toEqual([
+      'MyNation',
+      'Roshni Tamta',
+      '5 Apr 2024',
+      '426 words',
+    ]);
+    expect(readerMeta(summary())[2]).toEqual({ key: 'published', text: '3 Apr 2024, 14:29 +05:30', title: 'Published 2024-04-03T14:29:00+05:30' });
   });
 });
 

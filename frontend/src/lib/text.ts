@@ -2,34 +2,6 @@
 
 import type { Segment, SourceSummary } from './types';
 
-/**
- * paragraphs splits source text into paragraphs (separated by blank lines,
- * including lines holding only spaces), each a list of lines (single newlines
- * are line breaks). Empty paragraphs are dropped; lines are trimmed at the end
- * and paragraphs at both ends.
- */
-export function paragraphs(text: string): string[][] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t\u00a0]*\n/)
-    .map((p) => p.replace(/^\s+|\s+$/g, ''))
-    .filter((p) => p !== '')
-    .map((p) => p.split('\n').map((line) => line.replace(/\s+$/, '')));
-}
-
-/**
- * bodyParagraphs is paragraphs() without a first paragraph that only repeats
- * the title (imports often keep the headline as the text's first line, and
- * the reader already shows it as the heading).
- */
-export function bodyParagraphs(text: string, title: string): string[][] {
-  const paras = paragraphs(text);
-  const first = paras[0];
-  const same = (a: string) => fold(a).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  if (first && title.trim() && same(first.join(' ')) === same(title)) return paras.slice(1);
-  return paras;
-}
-
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
@@ -67,16 +39,60 @@ export function rowMeta(s: SourceSummary): string {
   return parts.join(' · ');
 }
 
-/** readerMeta is the line above a source's title: outlet · authors · dates · words. */
-export function readerMeta(s: SourceSummary & { updated?: string }): string[] {
-  const parts: string[] = [];
-  if (s.outlet.trim()) parts.push(s.outlet.trim());
+/**
+ * formatDateTime shows an ISO 8601 date with its time and offset as written:
+ * "2024-04-03T14:29:00+05:30" is "3 Apr 2024, 14:29 +05:30", a "Z" or
+ * "+00:00" offset is "UTC", and a date without a time is formatDate's.
+ */
+export function formatDateTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(iso.trim());
+  if (!m) return formatDate(iso);
+  const [, date, h, mi, zone] = m;
+  let z = '';
+  if (zone) {
+    const off = zone.toUpperCase() === 'Z' ? 'Z' : /^([+-]\d{2}):?(\d{2})?$/.exec(zone)!.slice(1, 3).map((x) => x ?? '00').join(':');
+    z = off === 'Z' || off === '+00:00' || off === '-00:00' ? ' UTC' : ` ${off}`;
+  }
+  return `${formatDate(date!)}, ${h}:${mi}${z}`;
+}
+
+/** MetaPart is one item of the line above a source's title. */
+export interface MetaPart {
+  key: 'outlet' | 'authors' | 'published' | 'updated' | 'words';
+  text: string;
+  /** A tooltip: the date as stored. */
+  title?: string;
+}
+
+/** readerMeta is the line above a source's title: outlet · authors · published · updated · words. */
+export function readerMeta(s: SourceSummary & { updated?: string }): MetaPart[] {
+  const parts: MetaPart[] = [];
+  if (s.outlet.trim()) parts.push({ key: 'outlet', text: s.outlet.trim() });
   const authors = joinNames(s.authors);
-  if (authors) parts.push(authors);
-  if (s.published) parts.push(formatDate(s.published));
-  if (s.updated && s.updated !== s.published) parts.push(`updated ${formatDate(s.updated)}`);
-  parts.push(plural(s.words, 'word'));
+  if (authors) parts.push({ key: 'authors', text: authors });
+  if (s.published) parts.push({ key: 'published', text: formatDateTime(s.published), title: `Published ${s.published}` });
+  if (s.updated && s.updated !== s.published) {
+    parts.push({ key: 'updated', text: `updated ${formatDateTime(s.updated)}`, title: `Updated ${s.updated}` });
+  }
+  parts.push({ key: 'words', text: plural(s.words, 'word') });
   return parts;
+}
+
+/** hostOf is a URL's host without "www.", for a short link label; "" when it is not a URL. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/** splitAuthors reads a comma- or semicolon-separated list of names. */
+export function splitAuthors(s: string): string[] {
+  return s
+    .split(/[,;\n]/)
+    .map((n) => n.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 }
 
 /** short cuts a title to about `max` characters at a word boundary, adding "…". */

@@ -3,10 +3,17 @@
 
 export type ToastKind = 'info' | 'error';
 
+/** ToastAction is a button on a notice, such as Undo. */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 export interface Toast {
   id: number;
   kind: ToastKind;
   message: string;
+  action?: ToastAction;
 }
 
 let next = 1;
@@ -15,10 +22,10 @@ class Toasts {
   items = $state<Toast[]>([]);
 
   /** show adds a notice that disappears by itself (errors stay longer). */
-  show(message: string, kind: ToastKind = 'info'): number {
+  show(message: string, kind: ToastKind = 'info', action?: ToastAction): number {
     const id = next++;
-    this.items = [...this.items, { id, kind, message }];
-    setTimeout(() => this.dismiss(id), kind === 'error' ? 9000 : 4000);
+    this.items = [...this.items, { id, kind, message, action }];
+    setTimeout(() => this.dismiss(id), kind === 'error' ? 9000 : action ? 7000 : 4000);
     return id;
   }
 

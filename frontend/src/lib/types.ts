@@ -48,10 +48,51 @@ export interface SourceSummary {
 export interface Source extends SourceSummary {
   url: string;
   updated: string;
+  /** BCP 47, e.g. "en"; "" when unknown. */
+  lang: string;
+  description: string;
   mediaType: string;
   originalName: string;
-  /** Paragraphs are separated by "\n\n"; a single "\n" is a line break. */
+  /** What made the text: trafilatura, readability, text, markdown. */
+  extractor: string;
+  /** Blocks are separated by "\n\n"; a single "\n" is a line break. */
   text: string;
+  /** The structure of `text`, in order; render from these, not by splitting the text. */
+  blocks: Block[];
+}
+
+export type BlockKind = 'paragraph' | 'heading' | 'item' | 'quote' | 'pre' | 'caption';
+
+/**
+ * Block is a paragraph, heading, list item, block quote, preformatted block
+ * or caption of a source's text. `start` and `end` count Unicode code points
+ * (not UTF-16 units): slice `Array.from(text)`.
+ */
+export interface Block {
+  kind: BlockKind | string;
+  /** Heading level 1-6; list nesting depth (1 = top level). */
+  level: number;
+  start: number;
+  end: number;
+  /**
+   * "" for content, else why it was set aside: navigation, related,
+   * newsletter, share, cookie, comments, promo, widget, metadata, other.
+   */
+  boilerplate: string;
+}
+
+/** SourceUpdate is the user's correction of a source's metadata; every field is set as given. */
+export interface SourceUpdate {
+  id: number;
+  title: string;
+  outlet: string;
+  authors: string[];
+  /** ISO 8601 or any common written form ("Apr 3, 2024, 2:29 PM IST"); "" = unknown. */
+  published: string;
+  updated: string;
+  url: string;
+  kind: string;
+  lang: string;
 }
 
 /** ImportTextRequest is text pasted by the user. */

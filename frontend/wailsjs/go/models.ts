@@ -1,5 +1,25 @@
 export namespace app {
 	
+	export class Block {
+	    kind: string;
+	    level: number;
+	    start: number;
+	    end: number;
+	    boilerplate: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Block(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.level = source["level"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.boilerplate = source["boilerplate"];
+	    }
+	}
 	export class FileData {
 	    name: string;
 	    data: string;
@@ -302,9 +322,13 @@ export namespace app {
 	    storyIds: number[];
 	    url: string;
 	    updated: string;
+	    lang: string;
+	    description: string;
 	    mediaType: string;
 	    originalName: string;
+	    extractor: string;
 	    text: string;
+	    blocks: Block[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Source(source);
@@ -324,12 +348,62 @@ export namespace app {
 	        this.storyIds = source["storyIds"];
 	        this.url = source["url"];
 	        this.updated = source["updated"];
+	        this.lang = source["lang"];
+	        this.description = source["description"];
 	        this.mediaType = source["mediaType"];
 	        this.originalName = source["originalName"];
+	        this.extractor = source["extractor"];
 	        this.text = source["text"];
+	        this.blocks = this.convertValues(source["blocks"], Block);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
+	export class SourceUpdate {
+	    id: number;
+	    title: string;
+	    outlet: string;
+	    authors: string[];
+	    published: string;
+	    updated: string;
+	    url: string;
+	    kind: string;
+	    lang: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SourceUpdate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.outlet = source["outlet"];
+	        this.authors = source["authors"];
+	        this.published = source["published"];
+	        this.updated = source["updated"];
+	        this.url = source["url"];
+	        this.kind = source["kind"];
+	        this.lang = source["lang"];
+	    }
+	}
 
 }
 

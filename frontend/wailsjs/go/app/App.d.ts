@@ -16,6 +16,8 @@ export function ImportPaths(arg1:Array<string>,arg2:number):Promise<Array<app.Fi
 
 export function ImportText(arg1:app.ImportTextRequest):Promise<app.ImportResult>;
 
+export function ImportURL(arg1:string,arg2:number):Promise<app.FileResult>;
+
 export function Info():Promise<app.Info>;
 
 export function Library():Promise<app.Library>;
@@ -28,4 +30,8 @@ export function RenameStory(arg1:number,arg2:string):Promise<void>;
 
 export function Search(arg1:string):Promise<app.SearchResults>;
 
+export function SetBoilerplate(arg1:number,arg2:number,arg3:boolean):Promise<app.Source>;
+
 export function Source(arg1:number):Promise<app.Source>;
+
+export function UpdateSource(arg1:app.SourceUpdate):Promise<app.Source>;

@@ -30,6 +30,10 @@ export function ImportText(arg1) {
   return window['go']['app']['App']['ImportText'](arg1);
 }
 
+export function ImportURL(arg1, arg2) {
+  return window['go']['app']['App']['ImportURL'](arg1, arg2);
+}
+
 export function Info() {
   return window['go']['app']['App']['Info']();
 }
@@ -54,6 +58,14 @@ export function Search(arg1) {
   return window['go']['app']['App']['Search'](arg1);
 }
 
+export function SetBoilerplate(arg1, arg2, arg3) {
+  return window['go']['app']['App']['SetBoilerplate'](arg1, arg2, arg3);
+}
+
 export function Source(arg1) {
   return window['go']['app']['App']['Source'](arg1);
+}
+
+export function UpdateSource(arg1) {
+  return window['go']['app']['App']['UpdateSource'](arg1);
 }

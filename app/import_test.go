@@ -318,3 +318,15 @@ func TestDescribeFetchError(t *testing.T) {
 		t.Errorf("timeout: %q", err)
 	}
 }
+
+// The same article under the same canonical address is one source, even
+// when the page around it (or a correction in it) differs.
+func TestImportDuplicateByURL(t *testing.T) {
+	a, _ := newApp(t)
+	first, _ := a.ImportFiles([]FileData{{Name: "a.html", Data: []byte(articlePage)}}, 0)
+	edited := strings.Replace(articlePage, "millions of dollars", "hundreds of millions of dollars", 1)
+	second, _ := a.ImportFiles([]FileData{{Name: "b.html", Data: []byte(edited)}}, 0)
+	if first[0].Source == nil || !second[0].Duplicate || second[0].Source.ID != first[0].Source.ID {
+		t.Errorf("same canonical URL: %+v then %+v", first[0], second[0])
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -277,5 +278,81 @@ func TestServe(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "no display found") || !strings.Contains(stderr.String(), "frontend ready (browser") {
 		t.Errorf("stderr: %s", stderr.String())
+	}
+}
+
+func TestExtract(t *testing.T) {
+	r := run(t, "", "extract", seedMyNation)
+	if r.code != ExitOK {
+		t.Fatalf("extract: %+v", r)
+	}
+	var out struct {
+		Title, Outlet, Published, Text, Content, Extractor string
+		Authors                                            []string
+		Boilerplate                                        []struct {
+			Start, End   int
+			Reason, Text string
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Title != "Lawsuit claims Facebook sold users' private messages to Netflix in a data exchange deal" ||
+		out.Outlet != "MyNation" || out.Published != "2024-04-03T14:29:00+05:30" || fmt.Sprint(out.Authors) != "[Roshni Tamta]" {
+		t.Errorf("metadata: %+v", out)
+	}
+	related := 0
+	for _, b := range out.Boilerplate {
+		if string([]rune(out.Text)[b.Start:b.End]) != b.Text {
+			t.Errorf("range [%d,%d) is not %q", b.Start, b.End, b.Text)
+		}
+		if b.Reason == "related" && strings.HasPrefix(b.Text, "Also Read") {
+			related++
+		}
+	}
+	if related != 2 || strings.Contains(out.Content, "Also Read") {
+		t.Errorf("Also Read lines: %d marked; content has them: %v", related, strings.Contains(out.Content, "Also Read"))
+	}
+	// No notebook is touched.
+	if r := run(t, "", "--db", filepath.Join(t.TempDir(), "x", "nb.db"), "extract", seedTechDogs); r.code != ExitOK {
+		t.Errorf("extract with --db: %+v", r)
+	}
+	for _, tt := range []struct{ file, want string }{
+		{"missing.html", "missing.html: no such file"},
+		{"../testdata/seeds", "is a directory"},
+	} {
+		if r := run(t, "", "extract", tt.file); r.code != ExitError || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("extract %s: %+v", tt.file, r)
+		}
+	}
+}
+
+func TestImportURLAndFolder(t *testing.T) {
+	page := `<html><head><title>Ferry timetable changes | Coastal Ledger</title>
+<meta property="og:site_name" content="Coastal Ledger"></head><body><article><h1>Ferry timetable changes</h1>
+<p>The island ferry will run every forty minutes from Monday, the operator said, after months of complaints from commuters about crowded morning sailings.</p>
+<p>Extra sailings will be added on Saturdays during the summer, and the last departure will move from ten to eleven in the evening.</p></article></body></html>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, page)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "saved", "page_files"), 0o755)
+	os.WriteFile(filepath.Join(dir, "saved", "page_files", "ad.html"), []byte("<p>an ad frame</p>"), 0o644)
+	data, _ := os.ReadFile(seedTechDogs)
+	os.WriteFile(filepath.Join(dir, "saved", "techdogs.txt"), data, 0o644)
+	nbPath := filepath.Join(t.TempDir(), "nb.db")
+	r := run(t, "", "--db", nbPath, "import", srv.URL+"/ferry", filepath.Join(dir, "saved"))
+	if r.code != ExitOK {
+		t.Fatalf("import: %+v", r)
+	}
+	if !strings.Contains(r.stdout, "/ferry: imported as source 1, \"Ferry timetable changes\"") ||
+		!strings.Contains(r.stdout, "techdogs.txt: imported as source 2") || strings.Contains(r.stdout, "ad.html") {
+		t.Errorf("import output: %s", r.stdout)
+	}
+	r = run(t, "", "--db", nbPath, "import", "http://127.0.0.1:1/closed")
+	if r.code != ExitError || !strings.Contains(r.stderr, "refused the connection") {
+		t.Errorf("closed port: %+v", r)
 	}
 }

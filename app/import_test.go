@@ -140,6 +140,7 @@ func TestImportSeedsMetadata(t *testing.T) {
 		if s == nil {
 			t.Fatalf("%s: %s", res[i].Name, res[i].Error)
 		}
+		t.Logf("seed %s: title %q, outlet %q, authors %q, published %q", filepath.Base(res[i].Name), s.Title, s.Outlet, s.Authors, s.Published)
 		if s.Title != w.title || (w.outlet != "" && s.Outlet != w.outlet) || len(s.Authors) == 0 || s.Authors[0] != w.author || s.Published != w.published {
 			t.Errorf("%s: title %q, outlet %q, authors %q, published %q", filepath.Base(res[i].Name), s.Title, s.Outlet, s.Authors, s.Published)
 		}

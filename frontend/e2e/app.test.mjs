@@ -172,7 +172,7 @@ test('keyboard, duplicates, stories and theme', { timeout: 45_000 }, async (t) =
       await contains(page.locator('.inline-note'), 'already in your notebook as “Council adopts budget”');
       await page.keyboard.press('Escape');
       await page.getByTestId('import-text').waitFor({ state: 'detached' });
-      assert.equal(await rows.count(), before + 2, 'a duplicate was added');
+      await eventually(async () => (await rows.count()) === before + 2, async () => `${await rows.count()} rows: a duplicate was added`);
     });
 
     await t.test('J, K and the arrow keys move between sources', async () => {
@@ -181,7 +181,7 @@ test('keyboard, duplicates, stories and theme', { timeout: 45_000 }, async (t) =
       await hasText(readerTitle, titles[0]);
       await page.keyboard.press('j');
       await hasText(readerTitle, titles[1]);
-      assert.equal(await selectedTitle(), titles[1]);
+      await eventually(async () => (await selectedTitle()) === titles[1], async () => `selected ${await selectedTitle()}, want ${titles[1]}`);
       await page.keyboard.press('ArrowDown');
       await hasText(readerTitle, titles[2]);
       await page.keyboard.press('k');
@@ -221,11 +221,12 @@ test('keyboard, duplicates, stories and theme', { timeout: 45_000 }, async (t) =
     });
 
     await t.test('the theme choice is remembered', async () => {
+      const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
       await page.getByRole('button', { name: /^Theme:/ }).click();
-      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+      await eventually(async () => (await theme()) === 'light', async () => `theme ${await theme()}, want light`);
       await page.reload();
       await page.getByTestId('import-button').waitFor();
-      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+      await eventually(async () => (await theme()) === 'light', async () => `theme after reload ${await theme()}, want light`);
     });
 
     assert.deepEqual(errors, [], 'the page threw errors');

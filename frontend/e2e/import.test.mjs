@@ -107,7 +107,7 @@ test('a saved web page: clean text, removed text, metadata and corrections', { t
     assert.ok(Number(await toggle.getAttribute('data-count')) > 0, 'no text was set aside');
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     await toggle.click();
-    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    await eventually(async () => (await toggle.getAttribute('aria-pressed')) === 'true', () => 'the toggle is not pressed');
     const removed = page.getByTestId('removed-block');
     await contains(removed, 'Ferry operator fined over late sailings');
     await contains(page.getByTestId('removed-run').locator('.removed-label'), 'Related links');
@@ -125,7 +125,7 @@ test('a saved web page: clean text, removed text, metadata and corrections', { t
 
     // Hidden again, the restored block stays in the article.
     await toggle.click();
-    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await eventually(async () => (await toggle.getAttribute('aria-pressed')) === 'false', () => 'the toggle is still pressed');
     await lacks(reader(page), 'Sign up for our newsletter');
     await contains(reader(page), 'Ferry operator fined over late sailings');
 

@@ -1,0 +1,545 @@
+package quote
+
+import (
+	"strings"
+)
+
+// attribution is a speaker found near a quote.
+type attribution struct {
+	ok      bool
+	speaker string
+	s, e    int
+	cue     string
+	name    string
+}
+
+var adverbs = map[string]bool{"also": true, "further": true, "then": true, "later": true, "previously": true, "once": true, "recently": true, "simply": true, "again": true, "even": true, "still": true, "has": true, "have": true, "had": true, "would": true, "will": true, "was": true, "is": true, "did": true, "does": true, "not": true, "never": true, "publicly": true, "earlier": true, "in": false}
+
+// isVerbAt is isVerb for ts[i], refusing nouns: "people's posts", "the report".
+func isVerbAt(ts []tok, i int) bool {
+	if !isVerb(ts[i]) {
+		return false
+	}
+	if i > 0 {
+		p := ts[i-1]
+		if possessive(p.s) || (determiners[p.lower()] && p.lower() != "that") {
+			return false
+		}
+	}
+	return true
+}
+
+func isVerb(t tok) bool {
+	_, ok := verbs[t.lower()]
+	return ok && !t.upper()
+}
+
+// np is a noun phrase in a token slice: ts[i:j].
+type np struct {
+	i, j int
+	kind string // "pronoun", "name", "det" (a common noun phrase)
+}
+
+var npStop = map[string]bool{"at": true, "of": true, "in": true, "on": true, "for": true, "with": true, "from": true, "by": true, "to": true, "and": true, "or": true, "who": true, "which": true, "that": true, "as": true, "during": true, "after": true, "before": true, "when": true, "while": true, "about": true, "over": true, "into": true}
+
+// parseNP reads a noun phrase starting at ts[i].
+func parseNP(ts []tok, i int) (np, bool) {
+	if i >= len(ts) {
+		return np{}, false
+	}
+	t := ts[i]
+	l := t.lower()
+	if pronouns[l] {
+		return np{i, i + 1, "pronoun"}, true
+	}
+	if determiners[l] || possessive(t.s) && !t.upper() {
+		j := i + 1
+		for j < len(ts) && ts[j].word() && !npStop[ts[j].lower()] && (!isVerb(ts[j]) || documentHeads[ts[j].lower()]) && !adverbs[ts[j].lower()] && j-i < 6 {
+			j++
+		}
+		if j > i+1 || possessive(t.s) {
+			return np{i, j, "det"}, true
+		}
+		return np{}, false
+	}
+	if t.upper() && t.word() && !stopCaps[t.s] {
+		j := i
+		for j < len(ts) {
+			switch {
+			case ts[j].upper() && ts[j].word() && (j == i || !stopCaps[ts[j].s]):
+				if possessive(ts[j].s) {
+					// "Meta's communications head": a role.
+					k := j + 1
+					for k < len(ts) && ts[k].word() && !ts[k].upper() && !npStop[ts[k].lower()] && !isVerb(ts[k]) && !adverbs[ts[k].lower()] && k-j < 4 {
+						k++
+					}
+					if k > j+1 {
+						return np{i, k, "det"}, true
+					}
+					return np{i, j + 1, "name"}, true
+				}
+				j++
+				continue
+			case ts[j].s == "(" && j+2 < len(ts) && ts[j+1].upper() && ts[j+2].s == ")":
+				j += 3
+				continue
+			case ts[j].word() && (ts[j].s == "de" || ts[j].s == "van" || ts[j].s == "von" || ts[j].s == "da" || ts[j].s == "der" || ts[j].s == "la" || ts[j].s == "bin") && j+1 < len(ts) && ts[j+1].upper():
+				j++
+				continue
+			}
+			break
+		}
+		return np{i, j, "name"}, true
+	}
+	return np{}, false
+}
+
+func possessive(s string) bool { return strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s") }
+
+func joinToks(ts []tok) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 && t.word() && (ts[i-1].word() || ts[i-1].s == ")" || ts[i-1].s == ",") || t.s == "(" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.s)
+	}
+	return b.String()
+}
+
+// firstNP finds the first noun phrase in ts[a:b].
+func firstNP(ts []tok, a, b int) (np, bool) {
+	for i := a; i < b; i++ {
+		if n, ok := parseNP(ts[:b], i); ok {
+			return n, true
+		}
+	}
+	return np{}, false
+}
+
+// attributePost looks for a cue after the quote: “…,” he said / said Smith
+// / according to the filing.
+func (d *detector) attributePost(post []tok) attribution {
+	i := 0
+	for i < len(post) && (post[i].s == "," || post[i].s == "—" || post[i].s == "–") {
+		i++
+	}
+	if i < len(post) && post[i].lower() == "according" && i+1 < len(post) && post[i+1].lower() == "to" {
+		if n, ok := parseNP(post, i+2); ok {
+			return d.make(post, n, "according to")
+		}
+	}
+	for j := i; j < len(post) && j < i+10; j++ {
+		t := post[j]
+		if t.s == "." || t.s == "!" || t.s == "?" || t.s == ";" {
+			break
+		}
+		if !isVerbAt(post, j) {
+			continue
+		}
+		if j == i {
+			// Inverted: said Smith, the mayor.
+			if n, ok := parseNP(post, j+1); ok {
+				a := d.make(post, n, t.s)
+				d.appositive(post, n, a.name)
+				return a
+			}
+			return attribution{}
+		}
+		b := j
+		for b > i && adverbs[post[b-1].lower()] {
+			b--
+		}
+		for s := max(i, b-8); s < b; s++ {
+			if n, ok := parseNP(post[:b], s); ok && n.j == b {
+				return d.make(post, n, t.s)
+			}
+		}
+		return attribution{}
+	}
+	return attribution{}
+}
+
+// attributePre looks for a cue before the quote in the same sentence:
+// Smith said, “…” / The court document stated, “…” / saying, “…” / as per
+// the blog post, “…” / Smith: “…”. sent is the sentence up to the quote,
+// for the subject of participles. When indirect is set the sentence has no
+// quote: only a subject followed by its reporting verb counts.
+func (d *detector) attributePre(pre, sent []tok, indirect bool) attribution {
+	// according to X / as per X
+	for i := 0; i+1 < len(pre); i++ {
+		l := pre[i].lower()
+		if (l == "according" && pre[i+1].lower() == "to") || (l == "as" && pre[i+1].lower() == "per") {
+			if n, ok := parseNP(pre, i+2); ok {
+				return d.make(pre, n, l+" "+pre[i+1].lower())
+			}
+		}
+	}
+	// The last reporting verb.
+	v := -1
+	for i := len(pre) - 1; i >= 0; i-- {
+		if isVerbAt(pre, i) {
+			v = i
+			break
+		}
+	}
+	if v < 0 {
+		if !indirect && len(pre) > 0 && pre[len(pre)-1].s == ":" {
+			if n, ok := firstNP(pre, 0, len(pre)-1); ok {
+				return d.make(pre, n, ":")
+			}
+		}
+		return attribution{}
+	}
+	cue := pre[v].s
+	if indirect && v > 12 {
+		return attribution{}
+	}
+	if strings.HasSuffix(pre[v].lower(), "ing") {
+		// saying, “…”: the subject of the sentence.
+		if n, ok := firstNP(sent, 0, min(len(sent), v)); ok {
+			a := d.make(sent, n, cue)
+			d.appositive(sent, n, a.name)
+			return a
+		}
+		return attribution{}
+	}
+	b := v - 1
+	for b >= 0 && adverbs[pre[b].lower()] {
+		b--
+	}
+	if b >= 0 && (pre[b].lower() == "who" || pre[b].lower() == "which" || pre[b].lower() == "that") {
+		e := b
+		if e > 0 && pre[e-1].s == "," {
+			e--
+		}
+		// The noun phrase that ends right before the relative pronoun.
+		for s := max(0, e-6); s < e; s++ {
+			if n, ok := parseNP(pre[:e], s); ok && n.j == e {
+				return d.make(pre, n, cue)
+			}
+		}
+		return attribution{}
+	}
+	// The clause of the verb: from the last comma before it.
+	c := v - 1
+	for c >= 0 && pre[c].s != "," && pre[c].s != ";" && pre[c].s != ":" && pre[c].s != "(" {
+		c--
+	}
+	if n, ok := firstNP(pre, c+1, v); ok {
+		if indirect && n.j != b+1 {
+			return attribution{}
+		}
+		a := d.make(pre, n, cue)
+		if n.kind == "name" && c > 0 {
+			// Meta's communications head, Andy Stone denied …
+			for s := c - 1; s >= max(0, c-6); s-- {
+				if r, ok := parseNP(pre[:c], s); ok && r.kind == "det" && r.j == c {
+					d.noteRole(joinToks(pre[r.i:r.j]), a.name)
+					break
+				}
+			}
+		}
+		return a
+	}
+	if indirect || c < 0 || v-c > 2 {
+		return attribution{}
+	}
+	// Smith, the mayor of X, said: walk back over the appositive.
+	c2 := c - 1
+	for c2 >= 0 && pre[c2].s != "," {
+		c2--
+	}
+	if c2 > 0 {
+		c3 := c2 - 1
+		for c3 >= 0 && pre[c3].s != "," && pre[c3].s != ";" {
+			c3--
+		}
+		if n, ok := firstNP(pre, c3+1, c2); ok && n.kind == "name" {
+			a := d.make(pre, n, cue)
+			d.noteRole(joinToks(pre[c2+1:c]), a.name)
+			return a
+		}
+	}
+	if n, ok := firstNP(pre, c2+1, c); ok {
+		return d.make(pre, n, cue)
+	}
+	return attribution{}
+}
+
+// appositive records "Name, the role at Org," after a name.
+func (d *detector) appositive(ts []tok, n np, name string) {
+	if n.kind != "name" || n.j+2 >= len(ts) || ts[n.j].s != "," {
+		return
+	}
+	e := n.j + 1
+	for e < len(ts) && ts[e].s != "," && ts[e].s != "." && !isVerb(ts[e]) && e-n.j < 12 {
+		e++
+	}
+	if e < len(ts) && ts[e].s == "," {
+		l := ts[n.j+1].lower()
+		if determiners[l] || l == "a" || l == "an" {
+			d.noteRole(joinToks(ts[n.j+1:e]), name)
+		}
+	}
+}
+
+// noteRole records a role phrase ("the Communications Director at Meta",
+// "Meta's communications head") for a name.
+func (d *detector) noteRole(role, name string) {
+	if name == "" || role == "" {
+		return
+	}
+	f := strings.Fields(role)
+	if len(f) > 0 && determiners[strings.ToLower(f[0])] {
+		f = f[1:]
+	}
+	aff := ""
+	if len(f) > 0 && possessive(f[0]) {
+		aff = strings.TrimSuffix(strings.TrimSuffix(f[0], "'s"), "’s")
+		f = f[1:]
+	}
+	for i, w := range f {
+		if (w == "at" || w == "of" || w == "for" || w == "with") && i > 0 && i+1 < len(f) {
+			aff = strings.Join(f[i+1:], " ")
+			f = f[:i]
+			break
+		}
+	}
+	if len(f) == 0 {
+		return
+	}
+	rl := strings.Join(f, " ")
+	if _, ok := d.info[name]; !ok {
+		d.info[name] = person{rl, aff}
+	}
+	d.roles[strings.ToLower(f[len(f)-1])] = name
+}
+
+// make turns a noun phrase into an attribution, resolving it to a name.
+func (d *detector) make(ts []tok, n np, cue string) attribution {
+	words := ts[n.i:n.j]
+	a := attribution{ok: true, speaker: joinToks(words), s: words[0].start, e: words[len(words)-1].end, cue: cue}
+	switch n.kind {
+	case "pronoun":
+		a.name = d.last
+		if l := words[0].lower(); (l == "he" || l == "she") && d.lastPerson != "" {
+			a.name = d.lastPerson
+		}
+		if a.name == "" {
+			for i := len(d.names) - 1; i >= 0; i-- {
+				if d.names[i].pos < a.s {
+					a.name = d.names[i].name
+					break
+				}
+			}
+		}
+	case "name":
+		// Name, the role: followed by "," and a name? Handled by caller.
+		a.name = d.resolveName(d.words(words), a.s)
+	default:
+		a.name = d.resolveNP(words, a.s)
+		// "Meta's communications head, Andy Stone": a name right after.
+		if n.j+1 < len(ts) && ts[n.j].s == "," {
+			if m, ok := parseNP(ts, n.j+1); ok && m.kind == "name" {
+				name := d.resolveName(d.words(ts[m.i:m.j]), ts[m.i].start)
+				d.noteRole(a.speaker, name)
+				a.name = name
+			}
+		}
+	}
+	return a
+}
+
+// resolveName resolves a name as written to the fullest form mentioned.
+func (d *detector) resolveName(ws []string, pos int) string {
+	ws = stripTitles(ws)
+	if len(ws) == 0 {
+		return ""
+	}
+	if len(ws) > 1 {
+		return strings.Join(ws, " ")
+	}
+	w := strings.TrimSuffix(strings.TrimSuffix(ws[0], "'s"), "’s")
+	best := ""
+	for i := len(d.names) - 1; i >= 0; i-- {
+		m := d.names[i]
+		if m.words[len(m.words)-1] == w && m.pos <= pos {
+			return m.name
+		}
+		if best == "" && m.words[len(m.words)-1] == w {
+			best = m.name
+		}
+	}
+	if best != "" {
+		return best
+	}
+	if n, ok := d.roles[strings.ToLower(w)]; ok {
+		return n
+	}
+	return w
+}
+
+// resolveNP resolves a common noun phrase: a document, a role, a post.
+func (d *detector) resolveNP(words []tok, pos int) string {
+	head := ""
+	for i := len(words) - 1; i >= 0; i-- {
+		if words[i].word() {
+			head = strings.ToLower(words[i].s)
+			break
+		}
+	}
+	blog := false
+	for _, w := range words {
+		if strings.EqualFold(w.s, "blog") {
+			blog = true
+		}
+	}
+	if socialHeads[head] && !blog && d.poster != "" {
+		return d.poster
+	}
+	if n, ok := d.roles[head]; ok {
+		return n
+	}
+	if documentHeads[head] || blog {
+		if blog {
+			head = "blog"
+		}
+		best := ""
+		for _, m := range d.docs {
+			if m.pos > pos {
+				break
+			}
+			for _, w := range m.words {
+				if w == head && len(m.name) > len(best) {
+					best = m.name
+				}
+			}
+		}
+		if best != "" {
+			return "the " + best
+		}
+	}
+	var ws []string
+	for _, w := range words {
+		ws = append(ws, w.s)
+	}
+	if len(ws) > 0 && determiners[strings.ToLower(ws[0])] {
+		ws[0] = "the"
+	}
+	return strings.Join(ws, " ")
+}
+
+var docModifiers = map[string]bool{"court": true, "legal": true, "news": true, "press": true, "blog": true, "police": true, "government": true, "company": true, "class": true, "action": true}
+
+// collect records the full names and document phrases of a paragraph.
+func (d *detector) collect(items []item) {
+	var ts []tok
+	flush := func() {
+		for i := 0; i < len(ts); i++ {
+			t := ts[i]
+			if t.upper() && t.word() && !stopCaps[t.s] {
+				n, ok := parseNP(ts, i)
+				if ok && n.kind == "det" {
+					// "Erik Karlsson's suspension": the name before 's.
+					for k := n.i; k < n.j; k++ {
+						if possessive(ts[k].s) {
+							n = np{n.i, k + 1, "name"}
+							break
+						}
+					}
+				}
+				if ok && n.kind == "name" {
+					ws := d.words(ts[n.i:n.j])
+					ws = stripTitles(ws)
+					if len(ws) > 1 {
+						last := ws[len(ws)-1]
+						ws[len(ws)-1] = strings.TrimSuffix(strings.TrimSuffix(last, "'s"), "’s")
+						d.names = append(d.names, mention{strings.Join(ws, " "), ws, t.start})
+					}
+					i = n.j - 1
+					continue
+				}
+			}
+			l := t.lower()
+			if documentHeads[l] {
+				s := i
+				for s > 0 && s > i-2 && docModifiers[ts[s-1].lower()] {
+					s--
+				}
+				e := i + 1
+				if e < len(ts) && documentHeads[ts[e].lower()] && ts[e].lower() != "court" {
+					e++
+				}
+				var ws []string
+				for _, w := range ts[s:e] {
+					ws = append(ws, strings.ToLower(w.s))
+				}
+				d.docs = append(d.docs, mention{strings.Join(ws, " "), ws, t.start})
+				i = e - 1
+			}
+		}
+		ts = ts[:0]
+	}
+	for _, it := range items {
+		if it.q >= 0 {
+			flush()
+			continue
+		}
+		ts = append(ts, it.t)
+	}
+	flush()
+}
+
+var postVerbs = map[string]bool{"published": true, "posted": true, "shared": true, "tweeted": true, "wrote": true, "reposted": true}
+
+// notePost remembers who published a post ("Das … published a post on X")
+// so that "the post" and "a caption" resolve to that person.
+func (d *detector) notePost(ts []tok) {
+	for i, t := range ts {
+		if !postVerbs[t.lower()] {
+			continue
+		}
+		for j := i + 1; j < len(ts) && j < i+4; j++ {
+			l := ts[j].lower()
+			if l == "post" || l == "tweet" || l == "message" {
+				if j > 0 && strings.EqualFold(ts[j-1].s, "blog") {
+					return
+				}
+				if n, ok := firstNP(ts, 0, i); ok && n.kind == "name" {
+					ws := d.words(ts[n.i:n.j])
+					d.poster = d.resolveName(ws, ts[n.i].start)
+				}
+				return
+			}
+		}
+	}
+}
+
+// words splits a name into words as written, keeping a parenthesised
+// nickname with its parentheses: "Debarghya", "(Deedy)", "Das".
+func (d *detector) words(ts []tok) []string {
+	var ws []string
+	for i := 0; i < len(ts); i++ {
+		if ts[i].s == "(" && i+2 < len(ts) && ts[i+2].s == ")" {
+			ws = append(ws, "("+ts[i+1].s+")")
+			i += 2
+			continue
+		}
+		if ts[i].word() {
+			ws = append(ws, ts[i].s)
+		}
+	}
+	return ws
+}
+
+// stripTitles removes the titles and descriptions before a name: "Nova
+// Scotia Liberal MP Sean Fraser" -> "Sean Fraser".
+func stripTitles(ws []string) []string {
+	for i := len(ws) - 2; i >= 0; i-- {
+		if titles[strings.ToLower(ws[i])] {
+			return ws[i+1:]
+		}
+	}
+	return ws
+}

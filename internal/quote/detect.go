@@ -1,0 +1,345 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+
+	"sourcebook/internal/document"
+)
+
+// item is a token of a paragraph or a whole quotation (q >= 0).
+type item struct {
+	t tok
+	q int
+}
+
+type mention struct {
+	name  string
+	words []string
+	pos   int
+}
+
+type person struct{ role, aff string }
+
+type detector struct {
+	r       []rune
+	quotes  []Quote
+	names   []mention         // full names (two words or more) in text order
+	docs    []mention         // document noun phrases ("court filing")
+	roles   map[string]string // role head noun -> name
+	info    map[string]person // name -> role and affiliation
+	last    string            // the last resolved speaker
+	lastPos int
+	// lastPerson is the last speaker whose name has two words or more:
+	// what "he" and "she" refer to.
+	lastPerson string
+	poster     string // the author of the last social-media post mentioned
+	lastPara   int
+	skip       int // the end of a quote that ran into this paragraph
+}
+
+// Detect finds the quotations in text and attributes each. blocks are the
+// text's blocks as an extractor made them (see internal/document);
+// boilerplate blocks are skipped. When blocks is nil, paragraphs are the
+// text split at blank lines. Quotes are returned in text order; scare quotes
+// are included with Kind Scare and no speaker. Detect never fails: text it
+// cannot read yields fewer quotes.
+func Detect(text string, blocks []document.Block) []Quote {
+	r := []rune(text)
+	ps := paragraphs(r, blocks)
+	spans := scan(r, ps)
+	d := &detector{r: r, roles: map[string]string{}, info: map[string]person{}, lastPara: -10}
+	si := 0
+	for pi, p := range ps {
+		var own []span
+		for si < len(spans) && spans[si].para < pi {
+			si++
+		}
+		for k := si; k < len(spans) && spans[k].para == pi; k++ {
+			own = append(own, spans[k])
+		}
+		d.paragraph(pi, p, ps, own)
+	}
+	for i := range d.quotes {
+		q := &d.quotes[i]
+		if in, ok := d.info[q.Name]; ok && q.Name != "" {
+			q.Role, q.Affiliation = in.role, in.aff
+		}
+	}
+	return d.quotes
+}
+
+// paragraph tokenizes one paragraph, splits it into sentences and
+// attributes its quotes.
+func (d *detector) paragraph(pi int, p para, ps []para, spans []span) {
+	r := d.r
+	// A block quote or an embedded post: a paragraph without marks
+	// followed by a signature line "— Name (@handle)".
+	if isSignature(r, p.start, p.end) {
+		return
+	}
+	if len(spans) == 0 {
+		if name, ns, ne, ok := signature(r, ps, pi+1); ok || p.kind == document.Quote {
+			s, e := p.start, p.end
+			e = trimURL(r, s, e)
+			q := Quote{Start: s, End: e, Text: string(r[s:e]), Kind: Block}
+			if ok {
+				q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Cue = name, ns, ne, "—"
+				q.Name = d.resolveName(strings.Fields(name), ns)
+			} else {
+				q.Name = d.last
+			}
+			d.setLast(q.Name, s, pi)
+			d.quotes = append(d.quotes, q)
+			return
+		}
+	}
+	if isSignature(r, p.start, p.end) {
+		return
+	}
+	var items []item
+	k := 0
+	for i := max(p.start, d.skip); i < p.end; {
+		if k < len(spans) && spans[k].start-1 <= i && spans[k].para == pi {
+			sp := spans[k]
+			end := sp.end + 1
+			if sp.open {
+				end = sp.end
+			}
+			if end > len(r) {
+				end = len(r)
+			}
+			items = append(items, item{tok{string(r[sp.start-1 : min(sp.start, end)]), sp.start - 1, end}, k})
+			if sp.lastPara != pi {
+				d.skip = end
+				break
+			}
+			i = end
+			k++
+			continue
+		}
+		j := i
+		for j < p.end && !(k < len(spans) && j >= spans[k].start-1) {
+			j++
+		}
+		for _, t := range tokenize(r, i, j, 1<<30, false) {
+			items = append(items, item{t, -1})
+		}
+		i = j
+	}
+	d.collect(items)
+	// Sentences.
+	start := 0
+	for i := 0; i <= len(items); i++ {
+		if i < len(items) && !sentenceEnd(items, i, r, spans) {
+			continue
+		}
+		end := i + 1
+		if end > len(items) {
+			end = len(items)
+		}
+		d.sentence(pi, items[start:end], spans)
+		start = end
+	}
+}
+
+// sentenceEnd reports whether a sentence ends with items[i].
+func sentenceEnd(items []item, i int, r []rune, spans []span) bool {
+	it := items[i]
+	next := func() bool {
+		if i+1 >= len(items) {
+			return true
+		}
+		n := items[i+1]
+		return n.q >= 0 || n.t.upper() || unicode.IsDigit([]rune(n.t.s)[0])
+	}
+	if it.q < 0 {
+		s := it.t.s
+		return (s == "." || s == "!" || s == "?") && next()
+	}
+	sp := spans[it.q]
+	e := sp.end - 1
+	for e > sp.start && strings.ContainsRune(")]’'", r[e]) {
+		e--
+	}
+	return e >= sp.start && strings.ContainsRune(".!?", r[e]) && i+1 < len(items) && items[i+1].q < 0 && next()
+}
+
+// sentence attributes the quotes of one sentence.
+func (d *detector) sentence(pi int, its []item, spans []span) {
+	var qidx []int
+	for i, it := range its {
+		if it.q >= 0 {
+			qidx = append(qidx, i)
+		}
+	}
+	toks := func(a, b int) []tok {
+		var ts []tok
+		for _, it := range its[a:b] {
+			if it.q < 0 {
+				ts = append(ts, it.t)
+			}
+		}
+		return ts
+	}
+	if len(qidx) == 0 {
+		// Indirect speech still changes who is speaking.
+		ts := toks(0, len(its))
+		if len(ts) > maxTokens {
+			ts = ts[:maxTokens]
+		}
+		if sp := d.attributePre(ts, ts, true); sp.ok {
+			d.setLast(sp.name, ts[0].start, pi)
+		}
+		d.notePost(ts)
+		return
+	}
+	all := toks(0, len(its))
+	d.notePost(all)
+	var prev *Quote
+	for n, qi := range qidx {
+		sp := spans[its[qi].q]
+		lo := 0
+		if n > 0 {
+			lo = qidx[n-1] + 1
+		}
+		hi := len(its)
+		if n+1 < len(qidx) {
+			hi = qidx[n+1]
+		}
+		pre := toks(lo, qi)
+		if len(pre) > maxTokens {
+			pre = pre[len(pre)-maxTokens:]
+		}
+		post := toks(qi+1, hi)
+		if len(post) > maxTokens {
+			post = post[:maxTokens]
+		}
+		sentStart := toks(0, qi)
+		if len(sentStart) > maxTokens {
+			sentStart = sentStart[:maxTokens]
+		}
+		q := Quote{Start: sp.start, End: sp.end, Text: string(d.r[sp.start:sp.end]), Open: sp.open}
+		q.Kind = d.kind(sp, pre, post, all)
+		if q.Kind == Scare {
+			d.quotes = append(d.quotes, q)
+			continue
+		}
+		a := d.attributePost(post)
+		if !a.ok {
+			a = d.attributePre(pre, sentStart, false)
+		}
+		switch {
+		case a.ok:
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Cue, q.Name = a.speaker, a.s, a.e, a.cue, a.name
+		case prev != nil:
+			q.Name = prev.Name
+		case pi-d.lastPara <= 3:
+			q.Name = d.last
+		}
+		d.setLast(q.Name, q.Start, pi)
+		d.quotes = append(d.quotes, q)
+		prev = &d.quotes[len(d.quotes)-1]
+	}
+}
+
+func (d *detector) setLast(name string, pos, pi int) {
+	if name != "" {
+		d.last, d.lastPos, d.lastPara = name, pos, pi
+		if f := strings.Fields(name); len(f) > 1 && unicode.IsUpper([]rune(f[0])[0]) {
+			d.lastPerson = name
+		}
+	}
+}
+
+// kind classifies a quotation from its words and its context.
+func (d *detector) kind(sp span, pre, post, sent []tok) string {
+	words := tokenize(d.r, sp.start, sp.end, 12, false)
+	nw, punct := 0, false
+	allCaps := true
+	for _, w := range words {
+		if w.word() {
+			nw++
+			if !w.upper() && !smallWords[w.s] {
+				allCaps = false
+			}
+		} else if strings.ContainsAny(w.s, ".!?,;:") {
+			punct = true
+		}
+	}
+	short := nw <= 4 && !punct && sp.end-sp.start < 60
+	if short {
+		cue := false
+		for _, t := range sent {
+			if _, ok := verbs[t.lower()]; ok {
+				cue = true
+			}
+			if t.lower() == "according" {
+				cue = true
+			}
+		}
+		if !cue {
+			return Scare
+		}
+		if len(post) > 0 && post[0].word() && !post[0].upper() && !connectives[post[0].s] {
+			return Scare // a modifier: the “Inbox API” agreement
+		}
+		if len(pre) > 0 {
+			l := pre[len(pre)-1].lower()
+			if l == "so-called" || l == "dubbed" || l == "titled" || l == "named" || l == "term" || l == "word" || l == "phrase" || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s") || l == "the" || l == "a" || l == "an" {
+				return Scare
+			}
+		}
+		if allCaps && nw >= 2 {
+			return Scare // a title or a name
+		}
+	}
+	// A direct quote opens a sentence or follows a cue's comma or colon.
+	if len(pre) == 0 {
+		return Direct
+	}
+	switch pre[len(pre)-1].s {
+	case ",", ":", "—", "–", "-", "(":
+		if first := []rune(d.r[sp.start : sp.start+1][0:1]); len(first) > 0 && unicode.IsUpper(first[0]) {
+			return Direct
+		}
+	}
+	return Partial
+}
+
+var smallWords = map[string]bool{"of": true, "the": true, "and": true, "a": true, "an": true, "in": true, "on": true, "for": true, "to": true, "at": true, "&": true}
+
+var connectives = map[string]bool{"and": true, "or": true, "but": true, "that": true, "to": true, "as": true, "he": true, "she": true, "they": true, "it": true, "said": true, "says": true, "which": true, "who": true, "in": true, "on": true, "for": true, "from": true, "with": true, "by": true, "when": true, "if": true, "because": true, "after": true, "before": true, "while": true, "is": true, "was": true, "are": true, "were": true, "over": true, "about": true, "of": true, "at": true, "than": true, "so": true, "we": true, "i": true, "you": true}
+
+// signature reports whether paragraph pi is a signature line
+// "— Name (@handle) date" and returns the name and its offsets.
+func signature(r []rune, ps []para, pi int) (string, int, int, bool) {
+	if pi >= len(ps) || !isSignature(r, ps[pi].start, ps[pi].end) {
+		return "", 0, 0, false
+	}
+	s := ps[pi].start + 1
+	for s < ps[pi].end && unicode.IsSpace(r[s]) {
+		s++
+	}
+	e := s
+	for e < ps[pi].end && r[e] != '(' && r[e] != '@' && r[e] != ',' {
+		e++
+	}
+	e = trimEnd(r, s, e)
+	if e <= s {
+		return "", 0, 0, false
+	}
+	return string(r[s:e]), s, e, true
+}
+
+func isSignature(r []rune, s, e int) bool {
+	return e-s < 120 && e > s+2 && (r[s] == '—' || r[s] == '–' || (r[s] == '-' && r[s+1] == '-')) && strings.Contains(string(r[s:e]), "@")
+}
+
+func trimURL(r []rune, s, e int) int {
+	t := string(r[s:e])
+	if i := strings.LastIndex(t, " http"); i > 0 && !strings.Contains(t[i+1:], " ") {
+		return trimEnd(r, s, s+len([]rune(t[:i])))
+	}
+	return e
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package quotematch
+
+const raceEnabled = false

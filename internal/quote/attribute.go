@@ -40,7 +40,7 @@ type np struct {
 	kind string // "pronoun", "name", "det" (a common noun phrase)
 }
 
-var npStop = map[string]bool{"at": true, "of": true, "in": true, "on": true, "for": true, "with": true, "from": true, "by": true, "to": true, "and": true, "or": true, "who": true, "which": true, "that": true, "as": true, "during": true, "after": true, "before": true, "when": true, "while": true, "about": true, "over": true, "into": true}
+var npStop = map[string]bool{"at": true, "of": true, "in": true, "on": true, "for": true, "with": true, "from": true, "by": true, "to": true, "and": true, "or": true, "who": true, "which": true, "that": true, "as": true, "during": true, "after": true, "before": true, "when": true, "while": true, "about": true, "over": true, "into": true, "last": true, "next": true, "yesterday": true, "today": true, "tonight": true}
 
 // parseNP reads a noun phrase starting at ts[i].
 func parseNP(ts []tok, i int) (np, bool) {
@@ -129,6 +129,9 @@ func (d *detector) attributePost(post []tok) attribution {
 			return d.make(post, n, "according to")
 		}
 	}
+	if a, ok := d.appositiveCue(post, i); ok {
+		return a
+	}
 	for j := i; j < len(post) && j < i+10; j++ {
 		t := post[j]
 		if t.s == "." || t.s == "!" || t.s == "?" || t.s == ";" {
@@ -192,7 +195,7 @@ func (d *detector) attributePre(pre, sent []tok, indirect bool) attribution {
 		return attribution{}
 	}
 	cue := pre[v].s
-	if indirect && v > 12 {
+	if indirect && (v > 12 || weakVerbs[pre[v].lower()]) {
 		return attribution{}
 	}
 	if strings.HasSuffix(pre[v].lower(), "ing") {
@@ -318,13 +321,20 @@ func (d *detector) noteRole(role, name string) {
 
 // make turns a noun phrase into an attribution, resolving it to a name.
 func (d *detector) make(ts []tok, n np, cue string) attribution {
+	if n.kind == "name" {
+		n = roleName(ts, n)
+	}
 	words := ts[n.i:n.j]
 	a := attribution{ok: true, speaker: joinToks(words), s: words[0].start, e: words[len(words)-1].end, cue: cue}
 	switch n.kind {
 	case "pronoun":
 		a.name = d.last
-		if l := words[0].lower(); (l == "he" || l == "she") && d.lastPerson != "" {
-			a.name = d.lastPerson
+		if l := words[0].lower(); l == "he" || l == "she" {
+			if name := d.salient(pronounGender[l], a.s); name != "" {
+				a.name = name
+			} else if d.lastPerson != "" {
+				a.name = d.lastPerson
+			}
 		}
 		if a.name == "" {
 			for i := len(d.names) - 1; i >= 0; i-- {
@@ -358,6 +368,12 @@ func (d *detector) resolveName(ws []string, pos int) string {
 		return ""
 	}
 	if len(ws) > 1 {
+		// "Al Mnajer" after "Mohammad Al Mnajer": the fuller name.
+		for i := len(d.names) - 1; i >= 0; i-- {
+			if m := d.names[i]; len(m.words) > len(ws) && endsWith(m.words, ws) {
+				return m.name
+			}
+		}
 		return strings.Join(ws, " ")
 	}
 	w := strings.TrimSuffix(strings.TrimSuffix(ws[0], "'s"), "’s")
@@ -376,6 +392,13 @@ func (d *detector) resolveName(ws []string, pos int) string {
 	}
 	if n, ok := d.roles[strings.ToLower(w)]; ok {
 		return n
+	}
+	// A given name alone ("Jordan said"), or a family name written first
+	// ("Wang Qishan", then "Wang").
+	for i := len(d.names) - 1; i >= 0; i-- {
+		if m := d.names[i]; m.words[0] == w && m.pos <= pos && isPersonName(m.words) {
+			return m.name
+		}
 	}
 	return w
 }
@@ -401,6 +424,25 @@ func (d *detector) resolveNP(words []tok, pos int) string {
 	if n, ok := d.roles[head]; ok {
 		return n
 	}
+	// "the IFSD’s Azfar Ali Khan": a name after a possessive.
+	for k := 1; k+1 < len(words); k++ {
+		if possessive(words[k-1].s) && words[k].upper() {
+			rest := words[k:]
+			all := true
+			for _, w := range rest {
+				all = all && w.word() && w.upper()
+			}
+			if all {
+				return d.resolveName(d.words(rest), pos)
+			}
+		}
+	}
+	if g := pronounGender[words[0].lower()]; g != 0 && len(words) == 2 && documentHeads[head] {
+		// "her statement": the person who wrote it.
+		if name := d.salient(g, pos); name != "" {
+			return name
+		}
+	}
 	if documentHeads[head] || blog {
 		if blog {
 			head = "blog"
@@ -424,8 +466,14 @@ func (d *detector) resolveNP(words []tok, pos int) string {
 	for _, w := range words {
 		ws = append(ws, w.s)
 	}
+	// A document is "the" document; a person or a body described but not
+	// named keeps its determiner as written: "a spokesperson", "her
+	// office".
 	if len(ws) > 0 && determiners[strings.ToLower(ws[0])] {
-		ws[0] = "the"
+		ws[0] = strings.ToLower(ws[0])
+		if documentHeads[head] || socialHeads[head] || ws[0] == "this" || ws[0] == "that" {
+			ws[0] = "the"
+		}
 	}
 	return strings.Join(ws, " ")
 }
@@ -434,6 +482,8 @@ var docModifiers = map[string]bool{"court": true, "legal": true, "news": true, "
 
 // collect records the full names and document phrases of a paragraph.
 func (d *detector) collect(items []item) {
+	// Pronoun evidence of gender stays within the paragraph of the name.
+	d.pending = ""
 	var ts []tok
 	flush := func() {
 		for i := 0; i < len(ts); i++ {
@@ -450,18 +500,67 @@ func (d *detector) collect(items []item) {
 					}
 				}
 				if ok && n.kind == "name" {
-					ws := d.words(ts[n.i:n.j])
-					ws = stripTitles(ws)
-					if len(ws) > 1 {
+					raw := d.words(ts[n.i:n.j])
+					ws := stripTitles(raw)
+					if len(ws) > 0 {
 						last := ws[len(ws)-1]
 						ws[len(ws)-1] = strings.TrimSuffix(strings.TrimSuffix(last, "'s"), "’s")
-						d.names = append(d.names, mention{strings.Join(ws, " "), ws, t.start})
+					}
+					// A name after a preposition or an article is rarely
+					// the person a later "he" or "she" means.
+					obj := n.i > 0 && (npStop[ts[n.i-1].lower()] || determiners[ts[n.i-1].lower()])
+					// A photo credit, "(AP Photo/Evan Vucci)", "(Muriel
+					// Draaisma/CBC)", names no one in the story.
+					obj = obj || n.i > 0 && ts[n.i-1].s == "/" || n.j < len(ts) && ts[n.j].s == "/"
+					// Only a name in subject position lends its gender to
+					// the next pronoun: not "the season-long FedEx Cup
+					// race", not "Edmonton, Red Deer and Sundre".
+					subj := !obj && (n.i == 0 || !ts[n.i-1].word() || ts[n.i-1].upper()) &&
+						(n.j == len(ts) || !npStop[ts[n.j].lower()] && !(ts[n.j].word() && ts[n.j].upper()))
+					switch {
+					case len(ws) > 1:
+						name := strings.Join(ws, " ")
+						d.surnames[ws[len(ws)-1]] = len(d.names)
+						d.names = append(d.names, mention{name, ws, t.start, obj, false, subj})
+						d.titleGender(raw, ts, n.i, name)
+						d.introRole(raw, ws, ts, n, name)
+						if subj {
+							d.pending, d.pendingPos = name, t.start
+						}
+					case len(ws) == 1:
+						// A surname alone refers to the person last named
+						// in full with it; it keeps that person salient.
+						// A single name that speaks ("Na'moks said") is a
+						// person too.
+						if n.j < len(ts) && isVerb(ts[n.j]) && !weakVerbs[ts[n.j].lower()] && !stopCaps[ws[0]] && ws[0] != strings.ToUpper(ws[0]) && d.resolveName(ws, t.start) == ws[0] {
+							d.names = append(d.names, mention{ws[0], ws, t.start, obj, true, subj})
+							if subj {
+								d.pending, d.pendingPos = ws[0], t.start
+							}
+							break
+						}
+						if k, ok := d.surnames[ws[0]]; ok {
+							m := d.names[k]
+							d.names = append(d.names, mention{m.name, m.words, t.start, obj, m.speaker, subj})
+							d.titleGender(raw, ts, n.i, m.name)
+							if subj {
+								d.pending, d.pendingPos = m.name, t.start
+							}
+						}
 					}
 					i = n.j - 1
 					continue
 				}
 			}
 			l := t.lower()
+			if g := pronounGender[l]; g != 0 && d.pending != "" && t.start-d.pendingPos < 500 {
+				// The first gendered pronoun after a person is named
+				// usually refers to that person: evidence of gender.
+				if _, ok := d.gender[d.pending]; !ok {
+					d.gender[d.pending] = g
+				}
+				d.pending = ""
+			}
 			if documentHeads[l] {
 				s := i
 				for s > 0 && s > i-2 && docModifiers[ts[s-1].lower()] {
@@ -475,7 +574,7 @@ func (d *detector) collect(items []item) {
 				for _, w := range ts[s:e] {
 					ws = append(ws, strings.ToLower(w.s))
 				}
-				d.docs = append(d.docs, mention{strings.Join(ws, " "), ws, t.start})
+				d.docs = append(d.docs, mention{strings.Join(ws, " "), ws, t.start, false, false, false})
 				i = e - 1
 			}
 		}
@@ -542,4 +641,198 @@ func stripTitles(ws []string) []string {
 		}
 	}
 	return ws
+}
+
+// pronounGender maps gendered pronouns to 1 (masculine) or -1 (feminine).
+var pronounGender = map[string]int{"he": 1, "him": 1, "his": 1, "himself": 1, "she": -1, "her": -1, "hers": -1, "herself": -1}
+
+// genderWords are words before or around a name that give its gender.
+var genderWords = map[string]int{"mr": 1, "mr.": 1, "ms": -1, "ms.": -1, "mrs": -1, "mrs.": -1, "miss": -1,
+	"spokesman": 1, "spokeswoman": -1, "chairman": 1, "chairwoman": -1, "father": 1, "mother": -1,
+	"husband": 1, "wife": -1, "son": 1, "daughter": -1, "brother": 1, "sister": -1, "boy": 1, "girl": -1,
+	"man": 1, "woman": -1, "businessman": 1, "businesswoman": -1, "congressman": 1, "congresswoman": -1,
+	"grandfather": 1, "grandmother": -1, "uncle": 1, "aunt": -1, "king": 1, "queen": -1, "prince": 1, "princess": -1,
+	"actor": 1, "actress": -1, "sir": 1, "dame": -1, "lady": -1}
+
+// titleGender records the gender a title or a gendered noun right before
+// a name gives it: "Mr. Smith", "the mother, Jane Doe".
+func (d *detector) titleGender(raw []string, ts []tok, i int, name string) {
+	g := 0
+	for _, w := range raw {
+		if v := genderWords[strings.ToLower(w)]; v != 0 {
+			g = v
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-2 && g == 0; k-- {
+		g = genderWords[ts[k].lower()]
+	}
+	if g != 0 {
+		d.titled[name] = g
+	}
+}
+
+// salient returns the person "he" or "she" at pos most likely refers to:
+// the most recently mentioned person whose gender, as far as the text and
+// the given name tell, is g, or is unknown and who was named as a subject
+// ("Patrice Lindsay … said"), not in a list of places. A person of the other
+// gender mentioned since does not hide an earlier one.
+func (d *detector) salient(g, pos int) string {
+	seen := 0
+	for i := len(d.names) - 1; i >= 0 && i >= len(d.names)-200 && seen < 12; i-- {
+		m := d.names[i]
+		if m.pos >= pos || m.obj || !m.speaker && !isPersonName(m.words) {
+			continue
+		}
+		seen++
+		if mg := d.genderOf(m); mg == g || mg == 0 && m.subj {
+			return m.name
+		}
+	}
+	return ""
+}
+
+// isPersonName reports whether a name's words can be a person's name: two
+// or more capitalised words, none an organisation word.
+func isPersonName(ws []string) bool {
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if orgWords[strings.ToLower(w)] || len(w) > 1 && strings.ToUpper(w) == w {
+			return false
+		}
+	}
+	return !titles[strings.ToLower(ws[len(ws)-1])]
+}
+
+// orgWords are words that make a capitalised phrase an organisation or a
+// place, not a person.
+var orgWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`inc inc. corp corp. ltd ltd. co co. company association society council committee department ministry
+office agency bureau commission board court university college school institute foundation centre center hospital police rcmp
+party government city county province state republic kingdom union news press times post journal network group bank fund
+club league team canada canadian america american british ottawa toronto vancouver montreal calgary edmonton alberta ontario quebec
+house senate parliament congress church museum service services authority district region national international federal
+airport street avenue road river lake island mountain`) {
+		orgWords[w] = true
+	}
+}
+
+// roleName extends a capitalised phrase over a lowercase role to the name
+// after it: "Oilers head coach Ken Hitchcock", "MaRS director Adam
+// Jagelewski", "Cambridge cartoonist Andre Campbell". The name is then the
+// last capitalised run.
+func roleName(ts []tok, n np) np {
+	k := n.j
+	for k < len(ts) && k-n.j < 3 && ts[k].word() && !ts[k].upper() && !npStop[ts[k].lower()] && !isVerb(ts[k]) && !adverbs[ts[k].lower()] && !pronouns[ts[k].lower()] && !determiners[ts[k].lower()] {
+		k++
+	}
+	if k == n.j || k >= len(ts) || !ts[k].upper() || !ts[k].word() || stopCaps[ts[k].s] {
+		return n
+	}
+	m, ok := parseNP(ts, k)
+	if !ok || m.kind != "name" || m.j-m.i < 2 {
+		return n
+	}
+	return m
+}
+
+// introRole remembers the role a person is introduced with, so that "the
+// rookie defenceman" later resolves to them: "rookie defenceman Caleb
+// Jones", "Coach Stephen Smith", "Caleb Jones, the rookie defenceman,".
+func (d *detector) introRole(raw, ws []string, ts []tok, n np, name string) {
+	head := ""
+	if len(raw) > len(ws) {
+		// "Mayor Doug McCallum" makes him "the mayor"; a longer title
+		// ("Prime Minister", "Foreign Affairs Minister") does not make
+		// its holder "the minister".
+		t := strings.ToLower(raw[len(raw)-len(ws)-1])
+		if len(raw)-len(ws) >= 2 || !titles[t] {
+			return
+		}
+		head = t
+	} else if k := n.i - 1; k >= 0 && ts[k].word() && !ts[k].upper() && !npStop[ts[k].lower()] && !isVerb(ts[k]) && !adverbs[ts[k].lower()] && !determiners[ts[k].lower()] && !pronouns[ts[k].lower()] {
+		head = ts[k].lower()
+	}
+	if head == "" && n.j+2 < len(ts) && ts[n.j].s == "," && (ts[n.j+1].lower() == "the" || ts[n.j+1].lower() == "a" || ts[n.j+1].lower() == "an") {
+		// An appositive: the last word before the next comma or stop.
+		for e := n.j + 2; e < len(ts) && e < n.j+8; e++ {
+			if !ts[e].word() || npStop[ts[e].lower()] || isVerb(ts[e]) {
+				if ts[e].s == "," || ts[e].s == "." {
+					head = ts[e-1].lower()
+				}
+				break
+			}
+		}
+	}
+	head = strings.TrimSuffix(head, ".")
+	if head != "" && head != name && !strings.HasSuffix(head, "'s") && !strings.HasSuffix(head, "’s") {
+		d.roles[head] = name
+	}
+}
+
+// weakVerbs report speech only next to a quotation: without one, "Story
+// continues below" or "the figures point to" say nothing of a speaker.
+var weakVerbs = map[string]bool{"continue": true, "continues": true, "continued": true, "read": true, "reads": true,
+	"point": true, "points": true, "pointed": true, "reflect": true, "reflects": true, "reflected": true,
+	"call": true, "calls": true, "called": true, "post": true, "posts": true, "posted": true, "shared": true, "shares": true,
+	"estimate": true, "estimates": true, "estimated": true, "indicate": true, "indicates": true, "indicated": true}
+
+// genderOf is the gender of a person mentioned: a title ("Ms.") or a
+// gendered noun next to the name, else the given name's usual gender, else
+// the first pronoun after the name (the noisiest evidence: it may refer to
+// someone else).
+func (d *detector) genderOf(m mention) int {
+	if g := d.titled[m.name]; g != 0 {
+		return g
+	}
+	if g := firstNames[strings.ToLower(m.words[0])]; g != 0 {
+		return g
+	}
+	return d.gender[m.name]
+}
+
+func endsWith(ws, tail []string) bool {
+	if len(tail) > len(ws) {
+		return false
+	}
+	for i := range tail {
+		if ws[len(ws)-len(tail)+i] != tail[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// appositiveCue reads “…,” Name, an appositive of any length, said: the
+// name, then everything up to the next comma, then the reporting verb.
+func (d *detector) appositiveCue(post []tok, i int) (attribution, bool) {
+	n, ok := parseNP(post, i)
+	if !ok || n.kind != "name" || n.j >= len(post) || post[n.j].s != "," {
+		return attribution{}, false
+	}
+	k := n.j + 1
+	for k < len(post) && k < n.j+30 && post[k].s != "," {
+		if s := post[k].s; s == "." || s == ";" || s == "!" || s == "?" || s == "“" || s == "\"" {
+			return attribution{}, false
+		}
+		k++
+	}
+	if k == n.j+1 || k >= len(post) {
+		return attribution{}, false
+	}
+	v := k + 1
+	for v < len(post) && adverbs[post[v].lower()] {
+		v++
+	}
+	if v >= len(post) || !isVerb(post[v]) {
+		return attribution{}, false
+	}
+	a := d.make(post, n, post[v].s)
+	if l := post[n.j+1].lower(); determiners[l] || possessive(post[n.j+1].s) {
+		d.noteRole(joinToks(post[n.j+1:k]), a.name)
+	}
+	return a, true
 }

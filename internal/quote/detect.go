@@ -17,24 +17,39 @@ type mention struct {
 	name  string
 	words []string
 	pos   int
+	obj   bool // after a preposition or an article: not a subject
+	// speaker marks a single name seen with a reporting verb: a person.
+	speaker bool
+	subj    bool // in subject position: begins a clause, followed by its verb
 }
 
 type person struct{ role, aff string }
 
 type detector struct {
-	r       []rune
-	quotes  []Quote
-	names   []mention         // full names (two words or more) in text order
-	docs    []mention         // document noun phrases ("court filing")
-	roles   map[string]string // role head noun -> name
-	info    map[string]person // name -> role and affiliation
-	last    string            // the last resolved speaker
-	lastPos int
-	// lastPerson is the last speaker whose name has two words or more:
-	// what "he" and "she" refer to.
+	r      []rune
+	quotes []Quote
+	names  []mention // person mentions in text order: full names, surnames resolved
+	// surnames maps a surname to the index in names of the last full name
+	// ending with it.
+	surnames map[string]int
+	docs     []mention         // document noun phrases ("court filing")
+	roles    map[string]string // role head noun -> name
+	info     map[string]person // name -> role and affiliation
+	last     string            // the last resolved speaker
+	lastPos  int
+	// lastPerson is the last speaker with a person's name: what "he" and
+	// "she" refer to when no person named in the text fits.
 	lastPerson string
 	poster     string // the author of the last social-media post mentioned
+	// gender is what the text tells of a person's gender: 1 masculine,
+	// -1 feminine; pending is the person named last, waiting for the
+	// first gendered pronoun after the mention.
+	gender     map[string]int
+	titled     map[string]int // gender from a title or a gendered noun
+	pending    string
+	pendingPos int
 	lastPara   int
+	prevStart  int // where the paragraph before the current one starts
 	skip       int // the end of a quote that ran into this paragraph
 }
 
@@ -48,7 +63,7 @@ func Detect(text string, blocks []document.Block) []Quote {
 	r := []rune(text)
 	ps := paragraphs(r, blocks)
 	spans := scan(r, ps)
-	d := &detector{r: r, roles: map[string]string{}, info: map[string]person{}, lastPara: -10}
+	d := &detector{r: r, roles: map[string]string{}, info: map[string]person{}, gender: map[string]int{}, surnames: map[string]int{}, titled: map[string]int{}, lastPara: -10}
 	si := 0
 	for pi, p := range ps {
 		var own []span
@@ -58,6 +73,7 @@ func Detect(text string, blocks []document.Block) []Quote {
 		for k := si; k < len(spans) && spans[k].para == pi; k++ {
 			own = append(own, spans[k])
 		}
+		d.prevStart = ps[max(0, pi-1)].start
 		d.paragraph(pi, p, ps, own)
 	}
 	for i := range d.quotes {
@@ -190,12 +206,30 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 		}
 		if sp := d.attributePre(ts, ts, true); sp.ok {
 			d.setLast(sp.name, ts[0].start, pi)
+		} else {
+			// Brooks, who still has the phone he was given, said …
+			for i := 0; i < len(ts) && i < 8; i++ {
+				if ts[i].upper() && (i == 0 || ts[i-1].s == ",") {
+					if a, ok := d.appositiveCue(ts, i); ok && !weakVerbs[strings.ToLower(a.cue)] {
+						d.setLast(a.name, ts[0].start, pi)
+						break
+					}
+				}
+			}
 		}
 		d.notePost(ts)
 		return
 	}
 	all := toks(0, len(its))
 	d.notePost(all)
+	// Three or more quoted words or pairs in one sentence are a list of
+	// terms being talked about, not words someone said.
+	terms := 0
+	for _, qi := range qidx {
+		if sp := spans[its[qi].q]; wordCount(d.r, sp.start, sp.end) <= 2 {
+			terms++
+		}
+	}
 	var prev *Quote
 	for n, qi := range qidx {
 		sp := spans[its[qi].q]
@@ -221,6 +255,9 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 		}
 		q := Quote{Start: sp.start, End: sp.end, Text: string(d.r[sp.start:sp.end]), Open: sp.open}
 		q.Kind = d.kind(sp, pre, post, all)
+		if terms >= 3 && wordCount(d.r, sp.start, sp.end) <= 2 {
+			q.Kind = Scare // one of a list of quoted words: “yeet,” “crusty,” …
+		}
 		if q.Kind == Scare {
 			d.quotes = append(d.quotes, q)
 			continue
@@ -236,6 +273,11 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 			q.Name = prev.Name
 		case pi-d.lastPara <= 3:
 			q.Name = d.last
+		default:
+			// Long after the last speaker: the person the text is
+			// about now, if one was named in this paragraph or the one
+			// before.
+			q.Name = d.recentPerson(q.Start, d.prevStart)
 		}
 		d.setLast(q.Name, q.Start, pi)
 		d.quotes = append(d.quotes, q)
@@ -246,7 +288,7 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 func (d *detector) setLast(name string, pos, pi int) {
 	if name != "" {
 		d.last, d.lastPos, d.lastPara = name, pos, pi
-		if f := strings.Fields(name); len(f) > 1 && unicode.IsUpper([]rune(f[0])[0]) {
+		if f := strings.Fields(name); isPersonName(f) && unicode.IsUpper([]rune(f[0])[0]) {
 			d.lastPerson = name
 		}
 	}
@@ -342,4 +384,29 @@ func trimURL(r []rune, s, e int) int {
 		return trimEnd(r, s, s+len([]rune(t[:i])))
 	}
 	return e
+}
+
+// wordCount counts the words of r[lo:hi], stopping at 3.
+func wordCount(r []rune, lo, hi int) int {
+	n := 0
+	for _, t := range tokenize(r, lo, hi, 8, false) {
+		if t.word() {
+			n++
+		}
+	}
+	return min(n, 3)
+}
+
+// recentPerson is the person named last before pos and not before from.
+func (d *detector) recentPerson(pos, from int) string {
+	for i := len(d.names) - 1; i >= 0; i-- {
+		m := d.names[i]
+		if m.pos < from {
+			break
+		}
+		if m.pos < pos && !m.obj && isPersonName(m.words) {
+			return m.name
+		}
+	}
+	return ""
 }

@@ -8,7 +8,11 @@
 // it with reporting verbs before and after the quote, colon forms,
 // participles ("saying, …"), "according to", signature lines after embedded
 // posts, and written documents as speakers. Pronouns, surnames and roles are
-// resolved to a full name mentioned earlier in the same text. Everything is
+// resolved to a full name mentioned earlier in the same text: "he" and
+// "she" to the most recently named person in subject position whose gender
+// the text (a title, a gendered noun, the first pronoun after the name) or
+// the given name suggests, "the rookie defenceman" to the person introduced
+// with that role. Everything is
 // linear in the length of the text apart from name resolution, which is
 // linear in the number of names mentioned.
 //

@@ -22,6 +22,13 @@ func TestDetect(t *testing.T) {
 		{"missing close", "Ann Lee said, “It never ends\n\nNext paragraph.", []Quote{{Text: "It never ends", Kind: Direct, Name: "Ann Lee", Cue: "said", Open: true}}},
 		{"multi paragraph", "Ann Lee said, “First part.\n\n“Second part.”", []Quote{{Text: "First part.\n\n“Second part.", Kind: Direct, Name: "Ann Lee", Cue: "said"}}},
 		{"no quotes", "Nothing to see here.", nil},
+		{"pronoun to newly named person", "\"We are ready,\" Jane Smith said.\n\nTom Brown, a local farmer, was less sure.\n\n\"It will flood again,\" he said.", []Quote{{Text: "We are ready,", Kind: Direct, Name: "Jane Smith", Cue: "said"}, {Text: "It will flood again,", Kind: Direct, Name: "Tom Brown", Cue: "said"}}},
+		{"pronoun skips other gender", "Ms. Lee Park ran the meeting. Tom Brown spoke after her.\n\n\"We will vote,\" she said.", []Quote{{Text: "We will vote,", Kind: Direct, Name: "Lee Park", Cue: "said"}}},
+		{"org role name", `"They owned us," said Oilers head coach Ken Hitchcock.`, []Quote{{Text: "They owned us,", Kind: Direct, Name: "Ken Hitchcock", Cue: "said"}}},
+		{"long appositive", `"We continue to make progress," Bill Sims, the city's director of engineering and public works, said in a statement.`, []Quote{{Text: "We continue to make progress,", Kind: Direct, Name: "Bill Sims", Cue: "said"}}},
+		{"role learnt from introduction", "Rookie defenceman Caleb Jones scored twice.\n\n\"It felt great,\" said the rookie defenceman.", []Quote{{Text: "It felt great,", Kind: Direct, Name: "Caleb Jones", Cue: "said"}}},
+		{"unnamed speaker keeps article", `"No comment," a spokesperson said.`, []Quote{{Text: "No comment,", Kind: Direct, Name: "a spokesperson", Cue: "said"}}},
+		{"list of words", `The list includes "yeet," "crusty," "optics," and "grapple," said Jane Smith.`, []Quote{{Text: "yeet,", Kind: Scare}, {Text: "crusty,", Kind: Scare}, {Text: "optics,", Kind: Scare}, {Text: "grapple,", Kind: Scare}}},
 		{"emoji and rtl", "😀 \"שלום עולם\" 😀", []Quote{{Text: "שלום עולם", Kind: Scare}}},
 	}
 	for _, tt := range tests {

@@ -99,7 +99,7 @@ allege alleged alleges alleging assert asserted asserts wonder wondered wonders
 tout touted touts boast boasted boasts complain complained complains
 estimate estimated estimates conclude believe believes believed think thinks thought
 indicate indicated indicates point pointed points reflect reflected reflects
-cry cried yell yelled shared shares added recalls posits posited`) {
+quip quipped quips cry cried yell yelled shared shares added recalls posits posited`) {
 		verbs[stem] = strings.HasSuffix(stem, "ing")
 	}
 }
@@ -122,12 +122,13 @@ func init() {
 There Here Then So Yet For From To Of By With Without About Also However Meanwhile According Despite Although Though Because Last Next Earlier Later
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December
 What Who Why How Where Which Some Many Most All Both Each Every No Not One Two Three Now Still Even Just Only Such Other
-Within Under Over Through Among Between Across Along Around Against Until Unless Whether Instead Once Like Following Including Amid Asked Speaking Asked`) {
+My Your Unlike Article Story Continued Continues Below Advertisement Within Under Over Through Among Between Across Along Around Against Until Unless Whether Instead Once Like Following Including Amid Asked Speaking Asked`) {
 		stopCaps[w] = true
 	}
 }
 
-// titles are words before a name that are not part of it.
+// titles are words before a name that are not part of it, including the
+// tail of a photo credit run into a caption ("Getty Images Kevin Vickers").
 var titles = map[string]bool{}
 
 func init() {
@@ -138,7 +139,9 @@ mp mpp mla councillor councilor deputy secretary ceo chair chairman chairwoman d
 spokesperson spokesman spokeswoman leader manager founder co-founder economist analyst doctor dr coroner sheriff chancellor ambassador
 crown defence defense lawyer counsel prosecutor speaker host star head then-ceo player forward goalie defenceman quarterback pitcher veteran rookie teammate
 u.s. federal provincial liberal conservative ndp green democratic republican democrat opposition health finance foreign public safety environment
-immigration justice transport education labour defence former interim acting new former associate assistant senior`) {
+immigration justice transport education labour defence former interim acting new former associate assistant senior
+organizer organiser sergeant-at-arms activist author writer columnist cartoonist artist researcher scientist
+images photo photos press`) {
 		titles[w] = true
 	}
 }

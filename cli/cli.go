@@ -61,6 +61,7 @@ Commands:
                                 files, whole folders, or a page fetched from a URL
                                 ("-" reads stdin)
   extract FILE                  print what Sourcebook extracts from FILE as JSON
+                                (metadata, text, blocks, boilerplate, quotes)
                                 (no notebook needed)
   sources [--json]              list the sources, newest first
   show ID [--json]              print a source with its text

@@ -293,6 +293,10 @@ func TestExtract(t *testing.T) {
 			Start, End   int
 			Reason, Text string
 		}
+		Quotes []struct {
+			Text, Speaker, Kind string
+			Start, End          int
+		}
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
 		t.Fatal(err)
@@ -312,6 +316,18 @@ func TestExtract(t *testing.T) {
 	}
 	if related != 2 || strings.Contains(out.Content, "Also Read") {
 		t.Errorf("Also Read lines: %d marked; content has them: %v", related, strings.Contains(out.Content, "Also Read"))
+	}
+	stone := 0
+	for _, q := range out.Quotes {
+		if string([]rune(out.Text)[q.Start:q.End]) != q.Text {
+			t.Errorf("quote range [%d,%d) is not %q", q.Start, q.End, q.Text)
+		}
+		if q.Speaker == "Andy Stone" && strings.HasPrefix(q.Text, "Shockingly untrue.") {
+			stone++
+		}
+	}
+	if stone != 2 {
+		t.Errorf("Andy Stone's statement found %d times, want 2 (the quote and the embedded post): %+v", stone, out.Quotes)
 	}
 	// No notebook is touched.
 	if r := run(t, "", "--db", filepath.Join(t.TempDir(), "x", "nb.db"), "extract", seedTechDogs); r.code != ExitOK {

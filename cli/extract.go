@@ -6,6 +6,7 @@ import (
 
 	"sourcebook/internal/document"
 	"sourcebook/internal/ingest"
+	"sourcebook/internal/quote"
 )
 
 // extractJSON is what `sourcebook extract` prints.
@@ -26,6 +27,19 @@ type extractJSON struct {
 	Content     string           `json:"content"` // the text without boilerplate
 	Blocks      []document.Block `json:"blocks"`
 	Boilerplate []removedJSON    `json:"boilerplate"` // the ranges of text set aside as boilerplate
+	Quotes      []quoteJSON      `json:"quotes"`      // quotations found in the content, with their speakers
+}
+
+// quoteJSON is a quotation as `sourcebook extract` prints it.
+type quoteJSON struct {
+	Text      string `json:"text"`
+	Start     int    `json:"start"` // code points into text, without the quote marks
+	End       int    `json:"end"`
+	Speaker   string `json:"speaker"` // the resolved name, or a document ("the court filing"); "" if unknown
+	AsWritten string `json:"speaker_as_written"`
+	Role      string `json:"role"`
+	Cue       string `json:"cue"`
+	Kind      string `json:"kind"` // direct, partial, block, or scare (a term or title, not an utterance)
 }
 
 type removedJSON struct {
@@ -88,6 +102,13 @@ func (c *command) extractCmd(args []string) int {
 		if b.Boilerplate != "" && b.Start >= 0 && b.End <= len(runes) && b.Start < b.End {
 			out.Boilerplate = append(out.Boilerplate, removedJSON{b.Start, b.End, b.Boilerplate, string(runes[b.Start:b.End])})
 		}
+	}
+	out.Quotes = []quoteJSON{}
+	for _, q := range quote.Detect(doc.Text, doc.Blocks) {
+		out.Quotes = append(out.Quotes, quoteJSON{
+			Text: q.Text, Start: q.Start, End: q.End, Speaker: q.Name, AsWritten: q.Speaker,
+			Role: q.Role, Cue: q.Cue, Kind: q.Kind,
+		})
 	}
 	c.printJSON(out)
 	return ExitOK

@@ -11,6 +11,9 @@ type attribution struct {
 	s, e    int
 	cue     string
 	name    string
+	// cs is where the reported clause begins, for a cue before the
+	// quote ("She said [police were …]"); 0 when unknown.
+	cs int
 }
 
 var adverbs = map[string]bool{"also": true, "further": true, "then": true, "later": true, "previously": true, "once": true, "recently": true, "simply": true, "again": true, "even": true, "still": true, "has": true, "have": true, "had": true, "would": true, "will": true, "was": true, "is": true, "did": true, "does": true, "not": true, "never": true, "publicly": true, "earlier": true, "in": false}
@@ -174,7 +177,11 @@ func (d *detector) attributePre(pre, sent []tok, indirect bool) attribution {
 		l := pre[i].lower()
 		if (l == "according" && pre[i+1].lower() == "to") || (l == "as" && pre[i+1].lower() == "per") {
 			if n, ok := parseNP(pre, i+2); ok {
-				return d.make(pre, n, l+" "+pre[i+1].lower())
+				a := d.make(pre, n, l+" "+pre[i+1].lower())
+				if n.j < len(pre) && pre[n.j].s == "," {
+					a.cs = clauseStart(pre, n.j)
+				}
+				return a
 			}
 		}
 	}
@@ -194,10 +201,21 @@ func (d *detector) attributePre(pre, sent []tok, indirect bool) attribution {
 		}
 		return attribution{}
 	}
-	cue := pre[v].s
 	if indirect && (v > 12 || weakVerbs[pre[v].lower()]) {
 		return attribution{}
 	}
+	a := d.verbSubject(pre, sent, v, indirect)
+	if a.ok {
+		a.cs = clauseStart(pre, v)
+	}
+	return a
+}
+
+// verbSubject finds the speaker of the reporting verb pre[v]: the subject
+// of its clause, the antecedent of "who", the subject of the sentence for
+// a participle ("saying"), a name before an appositive.
+func (d *detector) verbSubject(pre, sent []tok, v int, indirect bool) attribution {
+	cue := pre[v].s
 	if strings.HasSuffix(pre[v].lower(), "ing") {
 		// saying, “…”: the subject of the sentence.
 		if n, ok := firstNP(sent, 0, min(len(sent), v)); ok {
@@ -835,4 +853,58 @@ func (d *detector) appositiveCue(post []tok, i int) (attribution, bool) {
 		d.noteRole(joinToks(post[n.j+1:k]), a.name)
 	}
 	return a, true
+}
+
+// tellVerbs take the hearer as an object before the reported clause: "told
+// reporters the plan was …".
+var tellVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true, "warned": true, "warns": true, "assured": true, "assures": true, "reminded": true, "reminds": true, "informed": true}
+
+// timeWords may stand between a reporting verb and its clause: "said
+// Sunday the standoff …".
+var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true, "earlier": true, "later": true, "recently": true, "previously": true}
+
+// mediumWords are how something was said: "in an interview", "by email".
+var mediumWords = map[string]bool{"email": true, "e-mail": true, "phone": true, "telephone": true, "interview": true, "statement": true, "text": true, "letter": true, "release": true}
+
+// clauseStart is where the clause reported by the cue ending at ts[v]
+// begins: after the verb, its hearer ("told The Canadian Press by email")
+// and a time ("on Friday"), at "that" when there is one. It returns 0 when
+// the clause begins with the quote itself, beyond ts.
+func clauseStart(ts []tok, v int) int {
+	k := v + 1
+	if k < len(ts) && ts[k].s == "," {
+		k++
+	}
+	if k < len(ts) && tellVerbs[ts[v].lower()] {
+		if n, ok := parseNP(ts, k); ok {
+			k = n.j
+		} else if ts[k].word() && !ts[k].upper() && ts[k].lower() != "that" {
+			k++ // "told reporters"
+		}
+	}
+	if k < len(ts) && (ts[k].lower() == "by" || ts[k].lower() == "in" || ts[k].lower() == "over" || ts[k].lower() == "on") {
+		// "by email", "in an interview", "in a statement"
+		for e := k + 1; e < len(ts) && e <= k+4; e++ {
+			if mediumWords[ts[e].lower()] {
+				k = e + 1
+				break
+			}
+		}
+	}
+	for k < len(ts) {
+		l := ts[k].lower()
+		if timeWords[l] {
+			k++
+			continue
+		}
+		if l == "on" && k+1 < len(ts) && timeWords[ts[k+1].lower()] {
+			k += 2
+			continue
+		}
+		break
+	}
+	if k >= len(ts) {
+		return 0
+	}
+	return ts[k].start
 }

@@ -263,12 +263,16 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 			continue
 		}
 		a := d.attributePost(post)
+		after := a.ok
 		if !a.ok {
 			a = d.attributePre(pre, sentStart, false)
 		}
 		switch {
 		case a.ok:
 			q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Cue, q.Name = a.speaker, a.s, a.e, a.cue, a.name
+			if q.Kind == Partial && a.cue != ":" {
+				q.ClauseStart, q.ClauseEnd = d.clause(its, qi, post, a, after)
+			}
 		case prev != nil:
 			q.Name = prev.Name
 		case pi-d.lastPara <= 3:
@@ -283,6 +287,45 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 		d.quotes = append(d.quotes, q)
 		prev = &d.quotes[len(d.quotes)-1]
 	}
+}
+
+// clause returns the reported clause of the partial quote its[qi] whose
+// attribution a was found after it (after set) or before it: from the
+// sentence start to the attribution, or from the end of the cue to the end
+// of the sentence. It returns 0, 0 when the clause would not be longer
+// than the quote.
+func (d *detector) clause(its []item, qi int, post []tok, a attribution, after bool) (int, int) {
+	r := d.r
+	q := its[qi].t
+	start, end := q.start, q.end
+	if after {
+		start = its[0].t.start
+		i := 0
+		for i < len(post) && (post[i].s == "," || post[i].s == "—" || post[i].s == "–") {
+			i++
+		}
+		if i < len(post) {
+			end = post[i].start
+		}
+		for end > start && (unicode.IsSpace(r[end-1]) || strings.ContainsRune(",—–", r[end-1])) {
+			end--
+		}
+	} else {
+		if a.cs > 0 && a.cs < start {
+			start = a.cs
+		}
+		last := len(its) - 1
+		for last > qi && its[last].q < 0 && (its[last].t.s == "." || its[last].t.s == "!" || its[last].t.s == "?") {
+			last--
+		}
+		end = its[last].t.end
+	}
+	end = max(end, q.end)
+	start = min(start, q.start)
+	if end-start <= q.end-q.start {
+		return 0, 0
+	}
+	return start, end
 }
 
 func (d *detector) setLast(name string, pos, pi int) {

@@ -39,6 +39,7 @@ type goldArticle struct {
 
 type goldQuote struct {
 	Quote     string `json:"quote"`
+	Speaker   string `json:"speaker"`
 	Reference string `json:"reference"`
 	Start     *int   `json:"quote_start"`
 	End       *int   `json:"quote_end"`
@@ -62,6 +63,27 @@ type goldQuote struct {
 //
 // Evaluate returns an error when the annotations or a text cannot be read.
 func Evaluate(dir string) (Report, error) {
+	return evaluate(dir, nil, nil)
+}
+
+// scored is one article's outcome, for tests that inspect the errors.
+type scored struct {
+	index int
+	id    string
+	text  []rune
+	pred  []Quote
+	// match[i] is the index in golds of the gold quotation pred[i]
+	// matched, -1 when it matched none, -2 when it only overlapped
+	// indirect speech (not counted).
+	match []int
+	golds []goldQuote
+	used  []bool // golds matched by a prediction
+}
+
+// evaluate is Evaluate over the articles whose index in reading order keep
+// accepts (all when keep is nil), reporting each article to trace when it
+// is not nil.
+func evaluate(dir string, keep func(int) bool, trace func(scored)) (Report, error) {
 	gold := filepath.Join(dir, "gold_quotes.jsonl")
 	if _, err := os.Stat(gold); err != nil {
 		dir = filepath.Join(dir, "ggt-quotes")
@@ -76,10 +98,13 @@ func Evaluate(dir string) (Report, error) {
 	right := 0
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<26)
-	for sc.Scan() {
+	for index := 0; sc.Scan(); index++ {
 		var a goldArticle
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 			return rep, fmt.Errorf("quote: unable to parse annotations: %w", err)
+		}
+		if keep != nil && !keep(index) {
+			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, a.TextFile))
 		if err != nil {
@@ -95,23 +120,37 @@ func Evaluate(dir string) (Report, error) {
 			used   bool
 		}
 		var golds []gs
+		var kept []goldQuote
 		for _, g := range a.Quotes {
 			if g.Start == nil || g.End == nil {
 				continue
 			}
 			direct := strings.ContainsAny(g.Quote, "\"“”")
 			golds = append(golds, gs{*g.Start, *g.End, g.Reference, direct, false})
+			kept = append(kept, g)
 			if direct {
 				rep.Gold++
 			}
 		}
-		for _, p := range pred {
+		match := make([]int, len(pred))
+		lastClause := [2]int{-1, -1}
+		for pi, p := range pred {
+			match[pi] = -1
 			if p.Kind == Scare {
 				continue
 			}
 			s, e := p.Start-1, p.End+1
 			if p.Open || p.Kind == Block {
 				s, e = p.Start, p.End
+			}
+			if p.ClauseEnd > p.ClauseStart {
+				if c := [2]int{p.ClauseStart, p.ClauseEnd}; c != lastClause {
+					lastClause = c
+				} else {
+					match[pi] = -2 // counted with the previous quote
+					continue
+				}
+				s, e = p.ClauseStart, p.ClauseEnd
 			}
 			matched, indirect := false, false
 			for i := range golds {
@@ -128,6 +167,7 @@ func Evaluate(dir string) (Report, error) {
 					continue
 				}
 				g.used, matched = true, true
+				match[pi] = i
 				rep.Matched++
 				if fold(p.Name) == fold(g.ref) {
 					right++
@@ -138,7 +178,16 @@ func Evaluate(dir string) (Report, error) {
 			}
 			if matched || !indirect {
 				rep.Predicted++
+			} else {
+				match[pi] = -2
 			}
+		}
+		if trace != nil {
+			used := make([]bool, len(golds))
+			for i, g := range golds {
+				used[i] = g.used
+			}
+			trace(scored{index, a.ID, []rune(text), pred, match, kept, used})
 		}
 	}
 	if err := sc.Err(); err != nil {

@@ -43,6 +43,14 @@ type Quote struct {
 	// Open reports that the closing mark is missing: the quote runs to the
 	// end of its paragraph.
 	Open bool `json:"open,omitempty"`
+	// ClauseStart and ClauseEnd delimit, for a partial quote inside
+	// reported speech, the reported clause that carries it: in `She said
+	// police were "very committed" to hearing her.` the clause `police
+	// were "very committed" to hearing her`. Annotators of reported speech
+	// take that clause as the quotation; two partial quotes of one clause
+	// share it. Both 0 when the quote is not part of reported speech.
+	ClauseStart int `json:"clause_start,omitempty"`
+	ClauseEnd   int `json:"clause_end,omitempty"`
 }
 
 // para is a paragraph: a range of runes and its block kind.

@@ -12,8 +12,10 @@ type attribution struct {
 	cue     string
 	name    string
 	// cs is where the reported clause begins, for a cue before the
-	// quote ("She said [police were …]"); 0 when unknown.
-	cs int
+	// quote ("She said [police were …]"); ce where the attribution
+	// begins, for a cue after it ("[The plan was …], Smith said"); 0 when
+	// unknown.
+	cs, ce int
 }
 
 var adverbs = map[string]bool{"also": true, "further": true, "then": true, "later": true, "previously": true, "once": true, "recently": true, "simply": true, "again": true, "even": true, "still": true, "has": true, "have": true, "had": true, "would": true, "will": true, "was": true, "is": true, "did": true, "does": true, "not": true, "never": true, "publicly": true, "earlier": true, "in": false}
@@ -123,17 +125,27 @@ func firstNP(ts []tok, a, b int) (np, bool) {
 // attributePost looks for a cue after the quote: “…,” he said / said Smith
 // / according to the filing.
 func (d *detector) attributePost(post []tok) attribution {
+	a, at := d.attributeAfter(post)
+	if a.ok && at < len(post) {
+		a.ce = post[at].start
+	}
+	return a
+}
+
+// attributeAfter is attributePost; it also returns the index in post
+// where the attribution begins.
+func (d *detector) attributeAfter(post []tok) (attribution, int) {
 	i := 0
 	for i < len(post) && (post[i].s == "," || post[i].s == "—" || post[i].s == "–") {
 		i++
 	}
 	if i < len(post) && post[i].lower() == "according" && i+1 < len(post) && post[i+1].lower() == "to" {
 		if n, ok := parseNP(post, i+2); ok {
-			return d.make(post, n, "according to")
+			return d.make(post, n, "according to"), i
 		}
 	}
 	if a, ok := d.appositiveCue(post, i); ok {
-		return a
+		return a, i
 	}
 	for j := i; j < len(post) && j < i+10; j++ {
 		t := post[j]
@@ -148,9 +160,9 @@ func (d *detector) attributePost(post []tok) attribution {
 			if n, ok := parseNP(post, j+1); ok {
 				a := d.make(post, n, t.s)
 				d.appositive(post, n, a.name)
-				return a
+				return a, i
 			}
-			return attribution{}
+			return attribution{}, i
 		}
 		b := j
 		for b > i && adverbs[post[b-1].lower()] {
@@ -158,12 +170,12 @@ func (d *detector) attributePost(post []tok) attribution {
 		}
 		for s := max(i, b-8); s < b; s++ {
 			if n, ok := parseNP(post[:b], s); ok && n.j == b {
-				return d.make(post, n, t.s)
+				return d.make(post, n, t.s), s
 			}
 		}
-		return attribution{}
+		return attribution{}, i
 	}
-	return attribution{}
+	return attribution{}, i
 }
 
 // attributePre looks for a cue before the quote in the same sentence:

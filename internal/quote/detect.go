@@ -267,11 +267,18 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 		if !a.ok {
 			a = d.attributePre(pre, sentStart, false)
 		}
+		if !a.ok && prev == nil && q.Kind == Partial && countWords(d.r, sp.start, sp.end, partialMin) < partialMin {
+			// A short fragment with no one saying it in its sentence
+			// is a term the writer quotes, not someone's words.
+			q.Kind = Scare
+			d.quotes = append(d.quotes, q)
+			continue
+		}
 		switch {
 		case a.ok:
 			q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Cue, q.Name = a.speaker, a.s, a.e, a.cue, a.name
 			if q.Kind == Partial && a.cue != ":" {
-				q.ClauseStart, q.ClauseEnd = d.clause(its, qi, post, a, after)
+				q.ClauseStart, q.ClauseEnd = d.clause(its, qi, a, after)
 			}
 		case prev != nil:
 			q.Name = prev.Name
@@ -294,18 +301,14 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 // sentence start to the attribution, or from the end of the cue to the end
 // of the sentence. It returns 0, 0 when the clause would not be longer
 // than the quote.
-func (d *detector) clause(its []item, qi int, post []tok, a attribution, after bool) (int, int) {
+func (d *detector) clause(its []item, qi int, a attribution, after bool) (int, int) {
 	r := d.r
 	q := its[qi].t
 	start, end := q.start, q.end
 	if after {
 		start = its[0].t.start
-		i := 0
-		for i < len(post) && (post[i].s == "," || post[i].s == "—" || post[i].s == "–") {
-			i++
-		}
-		if i < len(post) {
-			end = post[i].start
+		if a.ce > 0 {
+			end = a.ce
 		}
 		for end > start && (unicode.IsSpace(r[end-1]) || strings.ContainsRune(",—–", r[end-1])) {
 			end--
@@ -314,11 +317,18 @@ func (d *detector) clause(its []item, qi int, post []tok, a attribution, after b
 		if a.cs > 0 && a.cs < start {
 			start = a.cs
 		}
-		last := len(its) - 1
-		for last > qi && its[last].q < 0 && (its[last].t.s == "." || its[last].t.s == "!" || its[last].t.s == "?") {
-			last--
+		lead := strings.TrimSpace(string(r[start:q.start]))
+		if (lead == "" || strings.EqualFold(lead, "that")) && q.end >= 2 && r[q.end-2] == ',' {
+			// Wang said that "Shifting blame … problems," alluding to
+			// …: the quote is the whole clause.
+			end = q.end
+		} else {
+			last := len(its) - 1
+			for last > qi && its[last].q < 0 && (its[last].t.s == "." || its[last].t.s == "!" || its[last].t.s == "?") {
+				last--
+			}
+			end = its[last].t.end
 		}
-		end = its[last].t.end
 	}
 	end = max(end, q.end)
 	start = min(start, q.start)
@@ -427,6 +437,21 @@ func trimURL(r []rune, s, e int) int {
 		return trimEnd(r, s, s+len([]rune(t[:i])))
 	}
 	return e
+}
+
+// partialMin is the fewest words a partial quote needs to count as someone's
+// words when its sentence names no speaker; shorter ones are terms.
+const partialMin = 8
+
+// countWords counts the words of r[lo:hi], stopping at limit.
+func countWords(r []rune, lo, hi, limit int) int {
+	n := 0
+	for _, t := range tokenize(r, lo, hi, 3*limit, false) {
+		if t.word() {
+			n++
+		}
+	}
+	return min(n, limit)
 }
 
 // wordCount counts the words of r[lo:hi], stopping at 3.

@@ -29,6 +29,7 @@ func TestDetect(t *testing.T) {
 		{"role learnt from introduction", "Rookie defenceman Caleb Jones scored twice.\n\n\"It felt great,\" said the rookie defenceman.", []Quote{{Text: "It felt great,", Kind: Direct, Name: "Caleb Jones", Cue: "said"}}},
 		{"unnamed speaker keeps article", `"No comment," a spokesperson said.`, []Quote{{Text: "No comment,", Kind: Direct, Name: "a spokesperson", Cue: "said"}}},
 		{"list of words", `The list includes "yeet," "crusty," "optics," and "grapple," said Jane Smith.`, []Quote{{Text: "yeet,", Kind: Scare}, {Text: "crusty,", Kind: Scare}, {Text: "optics,", Kind: Scare}, {Text: "grapple,", Kind: Scare}}},
+		{"short fragment without speaker", `The law allows it for adults "in an advanced stage" of decline.`, []Quote{{Text: "in an advanced stage", Kind: Scare}}},
 		{"emoji and rtl", "😀 \"שלום עולם\" 😀", []Quote{{Text: "שלום עולם", Kind: Scare}}},
 	}
 	for _, tt := range tests {
@@ -43,6 +44,28 @@ func TestDetect(t *testing.T) {
 					t.Errorf("quote %d = %q %s name=%q cue=%q open=%v, want %q %s name=%q cue=%q open=%v", i, g.Text, g.Kind, g.Name, g.Cue, g.Open, w.Text, w.Kind, w.Name, w.Cue, w.Open)
 				}
 				checkSpan(t, tt.text, g)
+			}
+		})
+	}
+}
+
+func TestClause(t *testing.T) {
+	tests := []struct{ name, text, clause string }{
+		{"cue before", `Ann Lee said police were "very committed" to hearing her.`, `police were "very committed" to hearing her`},
+		{"that", `Ann Lee said that the plan was "a mess" from the start.`, `that the plan was "a mess" from the start`},
+		{"hearer", `Ann Lee told reporters on Monday the plan was "a mess" from the start.`, `the plan was "a mess" from the start`},
+		{"cue after", `The plan was "a mess" from the start, Ann Lee said.`, `The plan was "a mess" from the start`},
+		{"none for direct", `Ann Lee said, "The plan was a mess."`, ``},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := Detect(tt.text, nil)
+			if len(qs) != 1 {
+				t.Fatalf("got %d quotes, want 1", len(qs))
+			}
+			got := string([]rune(tt.text)[qs[0].ClauseStart:qs[0].ClauseEnd])
+			if got != tt.clause {
+				t.Errorf("clause %q, want %q", got, tt.clause)
 			}
 		})
 	}

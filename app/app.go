@@ -40,9 +40,10 @@ type Options struct {
 
 // App is the application as the UI sees it: one open notebook.
 type App struct {
-	nb   *db.Notebook
-	opts Options
-	ctx  context.Context
+	nb     *db.Notebook
+	opts   Options
+	ctx    context.Context
+	quotes quoteState
 }
 
 // New returns an App working on the open notebook nb. It does not take

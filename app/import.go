@@ -18,6 +18,7 @@ import (
 	"sourcebook/internal/document"
 	"sourcebook/internal/htmlextract"
 	"sourcebook/internal/ingest"
+	"sourcebook/internal/quote"
 	"sourcebook/internal/textextract"
 )
 
@@ -199,6 +200,7 @@ type extracted struct {
 	doc       document.Doc
 	mediaType string
 	hash      string
+	quotes    []quote.Quote // the quotations found in doc
 }
 
 // extract turns an item into a document. It touches no database, so items
@@ -231,7 +233,8 @@ func (a *App) extract(it item) (extracted, error) {
 		doc.Meta.URL = it.url
 	}
 	doc.Meta.URL = cleanURL(doc.Meta.URL)
-	return extracted{item: it, doc: doc, mediaType: mediaType, hash: ingest.Hash(doc.Content())}, nil
+	return extracted{item: it, doc: doc, mediaType: mediaType, hash: ingest.Hash(doc.Content()),
+		quotes: quote.Detect(doc.Text, doc.Blocks)}, nil
 }
 
 // importMany imports n items: load(i) gives item i. Items are read and
@@ -323,7 +326,8 @@ func (a *App) safeExtract(it item) (ex extracted, err error) {
 var errExtractorPanic = errors.New("app: the extractor failed on this file")
 
 // store writes an extracted item in one transaction: the duplicate check,
-// the source row and the story membership land together or not at all.
+// the source row, its quotes (linked to the other occurrences of the same
+// utterances) and the story membership land together or not at all.
 func (a *App) store(ex extracted, storyID int64) (ImportResult, error) {
 	doc := ex.doc
 	authors, err := json.Marshal(orEmptyStrings(doc.Meta.Authors))
@@ -341,7 +345,7 @@ func (a *App) store(ex extracted, storyID int64) (ImportResult, error) {
 	body := doc.Content()
 	now := a.now()
 	var res ImportResult
-	err = a.nb.Tx(a.ctx, func(q *db.Queries) error {
+	err = a.quoteTx(func(q *db.Queries, log *ixLog) error {
 		if storyID != 0 {
 			if err := a.checkStoryQ(q, storyID); err != nil {
 				return err
@@ -379,6 +383,12 @@ func (a *App) store(ex extracted, storyID int64) (ImportResult, error) {
 				Extractor:    doc.Extractor,
 			})
 			if err != nil {
+				return err
+			}
+			if _, err := a.addDetectedQ(q, log, id, doc.Text, ex.quotes); err != nil {
+				return err
+			}
+			if err := q.SourceSetQuotesVersion(a.ctx, db.SourceSetQuotesVersionParams{QuotesVersion: detectorVersion, ID: id}); err != nil {
 				return err
 			}
 		default:

@@ -10,6 +10,7 @@ import (
 	"sourcebook/db"
 	"sourcebook/internal/document"
 	"sourcebook/internal/ingest"
+	"sourcebook/internal/quote"
 	"sourcebook/internal/textextract"
 )
 
@@ -97,8 +98,14 @@ func (a *App) Source(id int64) (Source, error) {
 // unlinked. It fails with code notfound when there is no source id.
 func (a *App) DeleteSource(id int64) error {
 	var n int64
-	err := a.nb.Tx(a.ctx, func(q *db.Queries) error {
-		var err error
+	err := a.quoteTx(func(q *db.Queries, log *ixLog) error {
+		quotes, err := q.QuoteListBySource(a.ctx, id)
+		if err != nil {
+			return err
+		}
+		for _, r := range quotes {
+			log.remove(r.ID, r.Text)
+		}
 		n, err = q.SourceDelete(a.ctx, id)
 		return err
 	})
@@ -228,10 +235,11 @@ func (a *App) UpdateSource(u SourceUpdate) (Source, error) {
 
 // SetBoilerplate marks block number block (counting from 0) of a source as
 // boilerplate, or restores it as content, and returns the source. Search
-// and word counts follow at once.
+// and word counts follow at once, and quotes in a restored block are found
+// (quotes in a block set aside stay, out of sight while it is).
 func (a *App) SetBoilerplate(sourceID int64, block int, boilerplate bool) (Source, error) {
 	var missing bool
-	err := a.nb.Tx(a.ctx, func(q *db.Queries) error {
+	err := a.quoteTx(func(q *db.Queries, log *ixLog) error {
 		r, err := q.SourceGet(a.ctx, sourceID)
 		if isNoRows(err) {
 			missing = true
@@ -260,6 +268,10 @@ func (a *App) SetBoilerplate(sourceID int64, block int, boilerplate bool) (Sourc
 		_, err = q.SourceUpdateBlocks(a.ctx, db.SourceUpdateBlocksParams{
 			Blocks: string(js), Body: body, Words: int64(ingest.Words(body)), ModifiedAt: a.now(), ID: sourceID,
 		})
+		if err != nil || boilerplate {
+			return err
+		}
+		_, err = a.addDetectedQ(q, log, sourceID, r.Text, quote.Detect(r.Text, blocks))
 		return err
 	})
 	if err != nil {

@@ -133,3 +133,139 @@ type Segment struct {
 	Text  string `json:"text"`
 	Match bool   `json:"match"`
 }
+
+// Quote is one quotation in a source: its words, where they are, who said
+// them, and the group of occurrences of the same utterance it belongs to.
+// Start and End are code points into the source's Text.
+type Quote struct {
+	ID              int64  `json:"id"`
+	UUID            string `json:"uuid"`
+	SourceID        int64  `json:"sourceId"`
+	SourceTitle     string `json:"sourceTitle"`
+	SourceOutlet    string `json:"sourceOutlet"`
+	SourcePublished string `json:"sourcePublished"`
+	Text            string `json:"text"`
+	Start           int    `json:"start"`
+	End             int    `json:"end"`
+	// Kind is direct, partial (a few words inside a sentence), block or
+	// scare (a term in quote marks: not speech, never grouped).
+	Kind   string `json:"kind"`
+	Status string `json:"status"` // suggested, confirmed or rejected
+	Origin string `json:"origin"` // auto (found by Sourcebook) or manual
+	Cue    string `json:"cue"`    // the attribution words: "said", "according to"
+	// SpeakerText is the speaker as the source writes it ("he", "Stone").
+	SpeakerText string `json:"speakerText"`
+	SpeakerID   int64  `json:"speakerId"` // 0 when unknown
+	Speaker     string `json:"speaker"`   // the resolved name, "" when unknown
+	Role        string `json:"role"`
+	Affiliation string `json:"affiliation"`
+	// Group is shared by every occurrence of the same utterance;
+	// GroupSources is how many sources carry it (1: only this one).
+	Group        string `json:"group"`
+	GroupSources int64  `json:"groupSources"`
+	// Orphan is true when the source changed and the quote could not be
+	// placed again; Start, End and Text are then where it used to be.
+	Orphan bool `json:"orphan"`
+}
+
+// QuotePage is everything known about one utterance: every occurrence
+// across the notebook, side by side.
+type QuotePage struct {
+	Group   string  `json:"group"`
+	Quotes  []Quote `json:"quotes"`  // oldest source first; rejected ones left out
+	Longest int64   `json:"longest"` // the id of the longest version
+	// Variants compare each occurrence with the longest version, word by
+	// word, in the order of Quotes.
+	Variants []QuoteVariant `json:"variants"`
+	// Speakers are the distinct resolved names the occurrences are
+	// attributed to; more than one means the sources disagree.
+	Speakers []string `json:"speakers"`
+}
+
+// QuoteVariant is one occurrence of an utterance compared with its longest
+// version.
+type QuoteVariant struct {
+	QuoteID  int64    `json:"quoteId"`
+	Relation string   `json:"relation"` // same, contains, within, overlap, similar
+	Score    float64  `json:"score"`
+	Ops      []DiffOp `json:"ops"`
+}
+
+// DiffOp is one step of a word-level diff between an occurrence (A) and the
+// longest version (B): equal, delete (words only in A), insert (only in B)
+// or replace.
+type DiffOp struct {
+	Kind string `json:"kind"`
+	A    string `json:"a"`
+	B    string `json:"b"`
+}
+
+// QuoteRequest is a quote the user marks by hand, or new values for one.
+// Speaker is a name: an existing speaker's name or alias, or a new speaker;
+// "" leaves the quote unattributed.
+type QuoteRequest struct {
+	SourceID int64  `json:"sourceId"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Speaker  string `json:"speaker"`
+	Kind     string `json:"kind"` // direct by default
+}
+
+// SpeakerSuggestion is who probably said a passage, as the text attributes
+// the quotation it is in or the nearest one before it.
+type SpeakerSuggestion struct {
+	Speaker     string `json:"speaker"` // "" when the text names nobody
+	Role        string `json:"role"`
+	Affiliation string `json:"affiliation"`
+	Cue         string `json:"cue"`
+}
+
+// Speaker is a person, organisation or document quoted in the notebook.
+type Speaker struct {
+	ID          int64    `json:"id"`
+	UUID        string   `json:"uuid"`
+	Name        string   `json:"name"`
+	Role        string   `json:"role"`
+	Affiliation string   `json:"affiliation"`
+	Aliases     []string `json:"aliases"` // other names that resolve to this speaker
+	Quotes      int64    `json:"quotes"`  // quotes attributed, rejected ones left out
+	Sources     int64    `json:"sources"` // sources quoting them
+}
+
+// SpeakerUpdate renames a speaker or corrects their details.
+type SpeakerUpdate struct {
+	ID          int64  `json:"id"`
+	Name        string `json:"name"`
+	Role        string `json:"role"`
+	Affiliation string `json:"affiliation"`
+}
+
+// Highlight is a passage of a source the user marked, with an optional note.
+type Highlight struct {
+	ID       int64  `json:"id"` // the note's id
+	SourceID int64  `json:"sourceId"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Text     string `json:"text"`
+	Note     string `json:"note"`
+	Orphan   bool   `json:"orphan"` // the source changed and the passage could not be placed
+}
+
+// HighlightRequest marks a passage, with an optional note.
+type HighlightRequest struct {
+	SourceID int64  `json:"sourceId"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Note     string `json:"note"`
+}
+
+// ReextractResult says what extracting a source again changed.
+type ReextractResult struct {
+	Source Source `json:"source"`
+	// Quotes and highlights: Kept at their place, Moved to where their
+	// words now are, Orphans that could not be placed.
+	Kept    int `json:"kept"`
+	Moved   int `json:"moved"`
+	Orphans int `json:"orphans"`
+	Added   int `json:"added"` // new quotes found
+}

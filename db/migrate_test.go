@@ -33,6 +33,10 @@ func TestMigrateFromV1(t *testing.T) {
 		VALUES ('u1', 'Old source', 'Andy Stone denied the claims.', 5, x'', 'text/plain', 'h', 'now', 'now')`); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := raw.Exec(`INSERT INTO quote (uuid, source_id, text, start_offset, end_offset, created_at, modified_at)
+		VALUES ('q1', 1, 'denied', 11, 17, 'now', 'now')`); err != nil {
+		t.Fatal(err)
+	}
 	raw.Exec("PRAGMA user_version = 1")
 	raw.Close()
 
@@ -50,6 +54,11 @@ func TestMigrateFromV1(t *testing.T) {
 	}
 	if r.Body != r.Text || r.Blocks != "[]" {
 		t.Errorf("migrated source: body %q, blocks %q", r.Body, r.Blocks)
+	}
+	// Schema v3: an old quote is a direct quote alone in its group.
+	qs, err := nb.Q.QuoteListBySource(ctx, 1)
+	if err != nil || len(qs) != 1 || qs[0].GroupUUID != "q1" || qs[0].Kind != "direct" || qs[0].Orphan != 0 {
+		t.Errorf("migrated quote: %+v, %v", qs, err)
 	}
 	hits, err := nb.Q.SourceSearch(ctx, SourceSearchParams{Query: `"denied"`, MaxHits: 5})
 	if err != nil || len(hits) != 1 {

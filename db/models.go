@@ -37,6 +37,7 @@ type NoteLink struct {
 	TargetUuid  string
 	TargetLabel string
 	CreatedAt   string
+	Orphan      int64
 }
 
 type Quote struct {
@@ -54,6 +55,10 @@ type Quote struct {
 	Status      string
 	CreatedAt   string
 	ModifiedAt  string
+	Kind        string
+	GroupUUID   string
+	SpeakerText string
+	Orphan      int64
 }
 
 type QuoteFt struct {
@@ -61,28 +66,29 @@ type QuoteFt struct {
 }
 
 type Source struct {
-	ID           int64
-	UUID         string
-	Title        string
-	Outlet       string
-	Authors      string
-	URL          string
-	Published    string
-	Updated      string
-	Kind         string
-	Lang         string
-	Text         string
-	Words        int64
-	Original     []byte
-	MediaType    string
-	OriginalName string
-	ContentHash  string
-	ImportedAt   string
-	ModifiedAt   string
-	Blocks       string
-	Body         string
-	Description  string
-	Extractor    string
+	ID            int64
+	UUID          string
+	Title         string
+	Outlet        string
+	Authors       string
+	URL           string
+	Published     string
+	Updated       string
+	Kind          string
+	Lang          string
+	Text          string
+	Words         int64
+	Original      []byte
+	MediaType     string
+	OriginalName  string
+	ContentHash   string
+	ImportedAt    string
+	ModifiedAt    string
+	Blocks        string
+	Body          string
+	Description   string
+	Extractor     string
+	QuotesVersion int64
 }
 
 type SourceFt struct {

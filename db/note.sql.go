@@ -10,6 +10,116 @@ import (
 	"database/sql"
 )
 
+const highlightGet = `-- name: HighlightGet :one
+SELECT l.id, l.uuid, l.note_id, CAST(coalesce(l.start_offset, 0) AS INTEGER) AS start_offset,
+       CAST(coalesce(l.end_offset, 0) AS INTEGER) AS end_offset, l.exact, l.prefix, l.suffix,
+       l.orphan, n.body, n.created_at, n.modified_at, CAST(coalesce(l.source_id, 0) AS INTEGER) AS source_id
+FROM note_link l
+JOIN note n ON n.id = l.note_id
+WHERE l.target_kind = 'passage' AND l.note_id = ?
+ORDER BY l.id
+LIMIT 1
+`
+
+type HighlightGetRow struct {
+	ID          int64
+	UUID        string
+	NoteID      int64
+	StartOffset int64
+	EndOffset   int64
+	Exact       string
+	Prefix      string
+	Suffix      string
+	Orphan      int64
+	Body        string
+	CreatedAt   string
+	ModifiedAt  string
+	SourceID    int64
+}
+
+func (q *Queries) HighlightGet(ctx context.Context, noteID int64) (HighlightGetRow, error) {
+	row := q.db.QueryRowContext(ctx, highlightGet, noteID)
+	var i HighlightGetRow
+	err := row.Scan(
+		&i.ID,
+		&i.UUID,
+		&i.NoteID,
+		&i.StartOffset,
+		&i.EndOffset,
+		&i.Exact,
+		&i.Prefix,
+		&i.Suffix,
+		&i.Orphan,
+		&i.Body,
+		&i.CreatedAt,
+		&i.ModifiedAt,
+		&i.SourceID,
+	)
+	return i, err
+}
+
+const highlightListBySource = `-- name: HighlightListBySource :many
+SELECT l.id, l.uuid, l.note_id, CAST(coalesce(l.start_offset, 0) AS INTEGER) AS start_offset,
+       CAST(coalesce(l.end_offset, 0) AS INTEGER) AS end_offset, l.exact, l.prefix, l.suffix,
+       l.orphan, n.body, n.created_at, n.modified_at
+FROM note_link l
+JOIN note n ON n.id = l.note_id
+WHERE l.target_kind = 'passage' AND l.source_id = ?
+ORDER BY l.start_offset, l.id
+`
+
+type HighlightListBySourceRow struct {
+	ID          int64
+	UUID        string
+	NoteID      int64
+	StartOffset int64
+	EndOffset   int64
+	Exact       string
+	Prefix      string
+	Suffix      string
+	Orphan      int64
+	Body        string
+	CreatedAt   string
+	ModifiedAt  string
+}
+
+// The passages of a source that notes are about, with the notes' text.
+func (q *Queries) HighlightListBySource(ctx context.Context, sourceID sql.NullInt64) ([]HighlightListBySourceRow, error) {
+	rows, err := q.db.QueryContext(ctx, highlightListBySource, sourceID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []HighlightListBySourceRow{}
+	for rows.Next() {
+		var i HighlightListBySourceRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.UUID,
+			&i.NoteID,
+			&i.StartOffset,
+			&i.EndOffset,
+			&i.Exact,
+			&i.Prefix,
+			&i.Suffix,
+			&i.Orphan,
+			&i.Body,
+			&i.CreatedAt,
+			&i.ModifiedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const noteCreate = `-- name: NoteCreate :one
 INSERT INTO note (uuid, body, created_at, modified_at)
 VALUES (?, ?, ?, ?)
@@ -33,6 +143,18 @@ func (q *Queries) NoteCreate(ctx context.Context, arg NoteCreateParams) (int64, 
 	var id int64
 	err := row.Scan(&id)
 	return id, err
+}
+
+const noteDelete = `-- name: NoteDelete :execrows
+DELETE FROM note WHERE id = ?
+`
+
+func (q *Queries) NoteDelete(ctx context.Context, id int64) (int64, error) {
+	result, err := q.db.ExecContext(ctx, noteDelete, id)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
 }
 
 const noteGet = `-- name: NoteGet :one
@@ -112,15 +234,34 @@ WHERE note_id = ?
 ORDER BY id
 `
 
-func (q *Queries) NoteLinkListByNote(ctx context.Context, noteID int64) ([]NoteLink, error) {
+type NoteLinkListByNoteRow struct {
+	ID          int64
+	UUID        string
+	NoteID      int64
+	TargetKind  string
+	SourceID    sql.NullInt64
+	QuoteID     sql.NullInt64
+	SpeakerID   sql.NullInt64
+	StoryID     sql.NullInt64
+	StartOffset sql.NullInt64
+	EndOffset   sql.NullInt64
+	Exact       string
+	Prefix      string
+	Suffix      string
+	TargetUuid  string
+	TargetLabel string
+	CreatedAt   string
+}
+
+func (q *Queries) NoteLinkListByNote(ctx context.Context, noteID int64) ([]NoteLinkListByNoteRow, error) {
 	rows, err := q.db.QueryContext(ctx, noteLinkListByNote, noteID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	items := []NoteLink{}
+	items := []NoteLinkListByNoteRow{}
 	for rows.Next() {
-		var i NoteLink
+		var i NoteLinkListByNoteRow
 		if err := rows.Scan(
 			&i.ID,
 			&i.UUID,
@@ -150,6 +291,38 @@ func (q *Queries) NoteLinkListByNote(ctx context.Context, noteID int64) ([]NoteL
 		return nil, err
 	}
 	return items, nil
+}
+
+const noteLinkSetAnchor = `-- name: NoteLinkSetAnchor :execrows
+UPDATE note_link
+SET start_offset = ?, end_offset = ?, exact = ?, prefix = ?, suffix = ?, orphan = ?
+WHERE id = ?
+`
+
+type NoteLinkSetAnchorParams struct {
+	StartOffset sql.NullInt64
+	EndOffset   sql.NullInt64
+	Exact       string
+	Prefix      string
+	Suffix      string
+	Orphan      int64
+	ID          int64
+}
+
+func (q *Queries) NoteLinkSetAnchor(ctx context.Context, arg NoteLinkSetAnchorParams) (int64, error) {
+	result, err := q.db.ExecContext(ctx, noteLinkSetAnchor,
+		arg.StartOffset,
+		arg.EndOffset,
+		arg.Exact,
+		arg.Prefix,
+		arg.Suffix,
+		arg.Orphan,
+		arg.ID,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
 }
 
 const noteSearch = `-- name: NoteSearch :many
@@ -194,4 +367,22 @@ func (q *Queries) NoteSearch(ctx context.Context, arg NoteSearchParams) ([]NoteS
 		return nil, err
 	}
 	return items, nil
+}
+
+const noteUpdate = `-- name: NoteUpdate :execrows
+UPDATE note SET body = ?, modified_at = ? WHERE id = ?
+`
+
+type NoteUpdateParams struct {
+	Body       string
+	ModifiedAt string
+	ID         int64
+}
+
+func (q *Queries) NoteUpdate(ctx context.Context, arg NoteUpdateParams) (int64, error) {
+	result, err := q.db.ExecContext(ctx, noteUpdate, arg.Body, arg.ModifiedAt, arg.ID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
 }

@@ -10,13 +10,24 @@ import (
 	"database/sql"
 )
 
+const quoteCountBySpeaker = `-- name: QuoteCountBySpeaker :one
+SELECT count(*) FROM quote WHERE speaker_id = ?
+`
+
+func (q *Queries) QuoteCountBySpeaker(ctx context.Context, speakerID sql.NullInt64) (int64, error) {
+	row := q.db.QueryRowContext(ctx, quoteCountBySpeaker, speakerID)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
 const quoteCreate = `-- name: QuoteCreate :one
 INSERT INTO quote (
     uuid, source_id, speaker_id, text, start_offset, end_offset, prefix, suffix,
-    cue, origin, status, created_at, modified_at
+    cue, origin, status, created_at, modified_at, kind, group_uuid, speaker_text
 ) VALUES (
     ?, ?, ?, ?, ?, ?, ?, ?,
-    ?, ?, ?, ?, ?
+    ?, ?, ?, ?, ?, ?, ?, ?
 )
 RETURNING id
 `
@@ -35,6 +46,9 @@ type QuoteCreateParams struct {
 	Status      string
 	CreatedAt   string
 	ModifiedAt  string
+	Kind        string
+	GroupUUID   string
+	SpeakerText string
 }
 
 func (q *Queries) QuoteCreate(ctx context.Context, arg QuoteCreateParams) (int64, error) {
@@ -52,15 +66,121 @@ func (q *Queries) QuoteCreate(ctx context.Context, arg QuoteCreateParams) (int64
 		arg.Status,
 		arg.CreatedAt,
 		arg.ModifiedAt,
+		arg.Kind,
+		arg.GroupUUID,
+		arg.SpeakerText,
 	)
 	var id int64
 	err := row.Scan(&id)
 	return id, err
 }
 
+const quoteDelete = `-- name: QuoteDelete :execrows
+DELETE FROM quote WHERE id = ?
+`
+
+func (q *Queries) QuoteDelete(ctx context.Context, id int64) (int64, error) {
+	result, err := q.db.ExecContext(ctx, quoteDelete, id)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
+const quoteGroupInfo = `-- name: QuoteGroupInfo :one
+SELECT group_uuid, CAST(coalesce(speaker_id, 0) AS INTEGER) AS speaker_id, status, kind, orphan
+FROM quote WHERE id = ?
+`
+
+type QuoteGroupInfoRow struct {
+	GroupUUID string
+	SpeakerID int64
+	Status    string
+	Kind      string
+	Orphan    int64
+}
+
+func (q *Queries) QuoteGroupInfo(ctx context.Context, id int64) (QuoteGroupInfoRow, error) {
+	row := q.db.QueryRowContext(ctx, quoteGroupInfo, id)
+	var i QuoteGroupInfoRow
+	err := row.Scan(
+		&i.GroupUUID,
+		&i.SpeakerID,
+		&i.Status,
+		&i.Kind,
+		&i.Orphan,
+	)
+	return i, err
+}
+
+const quoteIDsBySource = `-- name: QuoteIDsBySource :many
+SELECT id FROM quote WHERE source_id = ? ORDER BY id
+`
+
+func (q *Queries) QuoteIDsBySource(ctx context.Context, sourceID int64) ([]int64, error) {
+	rows, err := q.db.QueryContext(ctx, quoteIDsBySource, sourceID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const quoteIndexRows = `-- name: QuoteIndexRows :many
+SELECT id, text, CAST(coalesce(speaker_id, 0) AS INTEGER) AS speaker_id
+FROM quote
+WHERE status <> 'rejected' AND kind <> 'scare' AND orphan = 0
+ORDER BY id
+`
+
+type QuoteIndexRowsRow struct {
+	ID        int64
+	Text      string
+	SpeakerID int64
+}
+
+// The quotes that take part in grouping: not rejected, not scare quotes,
+// not orphans.
+func (q *Queries) QuoteIndexRows(ctx context.Context) ([]QuoteIndexRowsRow, error) {
+	rows, err := q.db.QueryContext(ctx, quoteIndexRows)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []QuoteIndexRowsRow{}
+	for rows.Next() {
+		var i QuoteIndexRowsRow
+		if err := rows.Scan(&i.ID, &i.Text, &i.SpeakerID); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const quoteListBySource = `-- name: QuoteListBySource :many
 SELECT id, uuid, source_id, speaker_id, text, start_offset, end_offset, prefix, suffix,
-       cue, origin, status, created_at, modified_at
+       cue, origin, status, created_at, modified_at, kind, group_uuid, speaker_text, orphan
 FROM quote
 WHERE source_id = ?
 ORDER BY start_offset, id
@@ -90,6 +210,10 @@ func (q *Queries) QuoteListBySource(ctx context.Context, sourceID int64) ([]Quot
 			&i.Status,
 			&i.CreatedAt,
 			&i.ModifiedAt,
+			&i.Kind,
+			&i.GroupUUID,
+			&i.SpeakerText,
+			&i.Orphan,
 		); err != nil {
 			return nil, err
 		}
@@ -102,6 +226,36 @@ func (q *Queries) QuoteListBySource(ctx context.Context, sourceID int64) ([]Quot
 		return nil, err
 	}
 	return items, nil
+}
+
+const quoteMergeGroup = `-- name: QuoteMergeGroup :exec
+UPDATE quote SET group_uuid = ?1 WHERE group_uuid = ?2
+`
+
+type QuoteMergeGroupParams struct {
+	IntoGroup string
+	FromGroup string
+}
+
+func (q *Queries) QuoteMergeGroup(ctx context.Context, arg QuoteMergeGroupParams) error {
+	_, err := q.db.ExecContext(ctx, quoteMergeGroup, arg.IntoGroup, arg.FromGroup)
+	return err
+}
+
+const quoteReassignSpeaker = `-- name: QuoteReassignSpeaker :exec
+UPDATE quote SET speaker_id = ?1, modified_at = ?2
+WHERE speaker_id = ?3
+`
+
+type QuoteReassignSpeakerParams struct {
+	ToSpeaker   sql.NullInt64
+	ModifiedAt  string
+	FromSpeaker sql.NullInt64
+}
+
+func (q *Queries) QuoteReassignSpeaker(ctx context.Context, arg QuoteReassignSpeakerParams) error {
+	_, err := q.db.ExecContext(ctx, quoteReassignSpeaker, arg.ToSpeaker, arg.ModifiedAt, arg.FromSpeaker)
+	return err
 }
 
 const quoteSearch = `-- name: QuoteSearch :many
@@ -154,31 +308,375 @@ func (q *Queries) QuoteSearch(ctx context.Context, arg QuoteSearchParams) ([]Quo
 	return items, nil
 }
 
-const speakerCreate = `-- name: SpeakerCreate :one
-INSERT INTO speaker (uuid, name, role, affiliation, created_at, modified_at)
-VALUES (?, ?, ?, ?, ?, ?)
-RETURNING id
+const quoteSetAnchor = `-- name: QuoteSetAnchor :execrows
+UPDATE quote
+SET start_offset = ?, end_offset = ?, text = ?, prefix = ?, suffix = ?, orphan = ?, modified_at = ?
+WHERE id = ?
 `
 
-type SpeakerCreateParams struct {
-	UUID        string
-	Name        string
-	Role        string
-	Affiliation string
-	CreatedAt   string
+type QuoteSetAnchorParams struct {
+	StartOffset int64
+	EndOffset   int64
+	Text        string
+	Prefix      string
+	Suffix      string
+	Orphan      int64
 	ModifiedAt  string
+	ID          int64
 }
 
-func (q *Queries) SpeakerCreate(ctx context.Context, arg SpeakerCreateParams) (int64, error) {
-	row := q.db.QueryRowContext(ctx, speakerCreate,
-		arg.UUID,
-		arg.Name,
-		arg.Role,
-		arg.Affiliation,
-		arg.CreatedAt,
+// Moves a quote: new span, words and context; orphan says whether it could
+// be placed at all.
+func (q *Queries) QuoteSetAnchor(ctx context.Context, arg QuoteSetAnchorParams) (int64, error) {
+	result, err := q.db.ExecContext(ctx, quoteSetAnchor,
+		arg.StartOffset,
+		arg.EndOffset,
+		arg.Text,
+		arg.Prefix,
+		arg.Suffix,
+		arg.Orphan,
 		arg.ModifiedAt,
+		arg.ID,
 	)
-	var id int64
-	err := row.Scan(&id)
-	return id, err
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
+const quoteSetGroup = `-- name: QuoteSetGroup :exec
+UPDATE quote SET group_uuid = ? WHERE id = ?
+`
+
+type QuoteSetGroupParams struct {
+	GroupUUID string
+	ID        int64
+}
+
+func (q *Queries) QuoteSetGroup(ctx context.Context, arg QuoteSetGroupParams) error {
+	_, err := q.db.ExecContext(ctx, quoteSetGroup, arg.GroupUUID, arg.ID)
+	return err
+}
+
+const quoteSetKind = `-- name: QuoteSetKind :execrows
+UPDATE quote SET kind = ?, modified_at = ? WHERE id = ?
+`
+
+type QuoteSetKindParams struct {
+	Kind       string
+	ModifiedAt string
+	ID         int64
+}
+
+func (q *Queries) QuoteSetKind(ctx context.Context, arg QuoteSetKindParams) (int64, error) {
+	result, err := q.db.ExecContext(ctx, quoteSetKind, arg.Kind, arg.ModifiedAt, arg.ID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
+const quoteSetSpeaker = `-- name: QuoteSetSpeaker :execrows
+UPDATE quote SET speaker_id = ?, modified_at = ? WHERE id = ?
+`
+
+type QuoteSetSpeakerParams struct {
+	SpeakerID  sql.NullInt64
+	ModifiedAt string
+	ID         int64
+}
+
+func (q *Queries) QuoteSetSpeaker(ctx context.Context, arg QuoteSetSpeakerParams) (int64, error) {
+	result, err := q.db.ExecContext(ctx, quoteSetSpeaker, arg.SpeakerID, arg.ModifiedAt, arg.ID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
+const quoteSetStatus = `-- name: QuoteSetStatus :execrows
+UPDATE quote SET status = ?, modified_at = ? WHERE id = ?
+`
+
+type QuoteSetStatusParams struct {
+	Status     string
+	ModifiedAt string
+	ID         int64
+}
+
+func (q *Queries) QuoteSetStatus(ctx context.Context, arg QuoteSetStatusParams) (int64, error) {
+	result, err := q.db.ExecContext(ctx, quoteSetStatus, arg.Status, arg.ModifiedAt, arg.ID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
+const quoteViewByGroup = `-- name: QuoteViewByGroup :many
+SELECT q.id, q.uuid, q.source_id, q.text, q.start_offset, q.end_offset,
+       q.prefix, q.suffix, q.cue, q.origin, q.status, q.kind, q.group_uuid,
+       q.speaker_text, q.orphan, q.modified_at,
+       CAST(coalesce(q.speaker_id, 0) AS INTEGER) AS speaker_id,
+       CAST(coalesce(sp.name, '') AS TEXT) AS speaker_name,
+       CAST(coalesce(sp.role, '') AS TEXT) AS speaker_role,
+       CAST(coalesce(sp.affiliation, '') AS TEXT) AS speaker_affiliation,
+       s.title AS source_title, s.outlet AS source_outlet, s.published AS source_published,
+       CAST(0 AS INTEGER) AS group_sources
+FROM quote q
+JOIN source s ON s.id = q.source_id
+LEFT JOIN speaker sp ON sp.id = q.speaker_id
+WHERE q.group_uuid = ? AND q.status <> 'rejected'
+ORDER BY CASE WHEN s.published <> '' THEN s.published ELSE s.imported_at END, q.source_id, q.start_offset
+`
+
+type QuoteViewByGroupRow struct {
+	ID                 int64
+	UUID               string
+	SourceID           int64
+	Text               string
+	StartOffset        int64
+	EndOffset          int64
+	Prefix             string
+	Suffix             string
+	Cue                string
+	Origin             string
+	Status             string
+	Kind               string
+	GroupUUID          string
+	SpeakerText        string
+	Orphan             int64
+	ModifiedAt         string
+	SpeakerID          int64
+	SpeakerName        string
+	SpeakerRole        string
+	SpeakerAffiliation string
+	SourceTitle        string
+	SourceOutlet       string
+	SourcePublished    string
+	GroupSources       int64
+}
+
+func (q *Queries) QuoteViewByGroup(ctx context.Context, groupUuid string) ([]QuoteViewByGroupRow, error) {
+	rows, err := q.db.QueryContext(ctx, quoteViewByGroup, groupUuid)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []QuoteViewByGroupRow{}
+	for rows.Next() {
+		var i QuoteViewByGroupRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.UUID,
+			&i.SourceID,
+			&i.Text,
+			&i.StartOffset,
+			&i.EndOffset,
+			&i.Prefix,
+			&i.Suffix,
+			&i.Cue,
+			&i.Origin,
+			&i.Status,
+			&i.Kind,
+			&i.GroupUUID,
+			&i.SpeakerText,
+			&i.Orphan,
+			&i.ModifiedAt,
+			&i.SpeakerID,
+			&i.SpeakerName,
+			&i.SpeakerRole,
+			&i.SpeakerAffiliation,
+			&i.SourceTitle,
+			&i.SourceOutlet,
+			&i.SourcePublished,
+			&i.GroupSources,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const quoteViewGet = `-- name: QuoteViewGet :one
+SELECT q.id, q.uuid, q.source_id, q.text, q.start_offset, q.end_offset,
+       q.prefix, q.suffix, q.cue, q.origin, q.status, q.kind, q.group_uuid,
+       q.speaker_text, q.orphan, q.modified_at,
+       CAST(coalesce(q.speaker_id, 0) AS INTEGER) AS speaker_id,
+       CAST(coalesce(sp.name, '') AS TEXT) AS speaker_name,
+       CAST(coalesce(sp.role, '') AS TEXT) AS speaker_role,
+       CAST(coalesce(sp.affiliation, '') AS TEXT) AS speaker_affiliation,
+       s.title AS source_title, s.outlet AS source_outlet, s.published AS source_published,
+       CAST((SELECT count(DISTINCT g.source_id) FROM quote g
+             WHERE g.group_uuid = q.group_uuid AND g.status <> 'rejected') AS INTEGER) AS group_sources
+FROM quote q
+JOIN source s ON s.id = q.source_id
+LEFT JOIN speaker sp ON sp.id = q.speaker_id
+WHERE q.id = ?
+`
+
+type QuoteViewGetRow struct {
+	ID                 int64
+	UUID               string
+	SourceID           int64
+	Text               string
+	StartOffset        int64
+	EndOffset          int64
+	Prefix             string
+	Suffix             string
+	Cue                string
+	Origin             string
+	Status             string
+	Kind               string
+	GroupUUID          string
+	SpeakerText        string
+	Orphan             int64
+	ModifiedAt         string
+	SpeakerID          int64
+	SpeakerName        string
+	SpeakerRole        string
+	SpeakerAffiliation string
+	SourceTitle        string
+	SourceOutlet       string
+	SourcePublished    string
+	GroupSources       int64
+}
+
+func (q *Queries) QuoteViewGet(ctx context.Context, id int64) (QuoteViewGetRow, error) {
+	row := q.db.QueryRowContext(ctx, quoteViewGet, id)
+	var i QuoteViewGetRow
+	err := row.Scan(
+		&i.ID,
+		&i.UUID,
+		&i.SourceID,
+		&i.Text,
+		&i.StartOffset,
+		&i.EndOffset,
+		&i.Prefix,
+		&i.Suffix,
+		&i.Cue,
+		&i.Origin,
+		&i.Status,
+		&i.Kind,
+		&i.GroupUUID,
+		&i.SpeakerText,
+		&i.Orphan,
+		&i.ModifiedAt,
+		&i.SpeakerID,
+		&i.SpeakerName,
+		&i.SpeakerRole,
+		&i.SpeakerAffiliation,
+		&i.SourceTitle,
+		&i.SourceOutlet,
+		&i.SourcePublished,
+		&i.GroupSources,
+	)
+	return i, err
+}
+
+const quoteViewList = `-- name: QuoteViewList :many
+SELECT q.id, q.uuid, q.source_id, q.text, q.start_offset, q.end_offset,
+       q.prefix, q.suffix, q.cue, q.origin, q.status, q.kind, q.group_uuid,
+       q.speaker_text, q.orphan, q.modified_at,
+       CAST(coalesce(q.speaker_id, 0) AS INTEGER) AS speaker_id,
+       CAST(coalesce(sp.name, '') AS TEXT) AS speaker_name,
+       CAST(coalesce(sp.role, '') AS TEXT) AS speaker_role,
+       CAST(coalesce(sp.affiliation, '') AS TEXT) AS speaker_affiliation,
+       s.title AS source_title, s.outlet AS source_outlet, s.published AS source_published,
+       CAST((SELECT count(DISTINCT g.source_id) FROM quote g
+             WHERE g.group_uuid = q.group_uuid AND g.status <> 'rejected') AS INTEGER) AS group_sources
+FROM quote q
+JOIN source s ON s.id = q.source_id
+LEFT JOIN speaker sp ON sp.id = q.speaker_id
+WHERE (CAST(?1 AS INTEGER) = 0 OR q.source_id = ?1)
+  AND (CAST(?2 AS INTEGER) = 0 OR q.speaker_id = ?2)
+ORDER BY q.source_id, q.start_offset, q.id
+`
+
+type QuoteViewListParams struct {
+	SourceID  int64
+	SpeakerID int64
+}
+
+type QuoteViewListRow struct {
+	ID                 int64
+	UUID               string
+	SourceID           int64
+	Text               string
+	StartOffset        int64
+	EndOffset          int64
+	Prefix             string
+	Suffix             string
+	Cue                string
+	Origin             string
+	Status             string
+	Kind               string
+	GroupUUID          string
+	SpeakerText        string
+	Orphan             int64
+	ModifiedAt         string
+	SpeakerID          int64
+	SpeakerName        string
+	SpeakerRole        string
+	SpeakerAffiliation string
+	SourceTitle        string
+	SourceOutlet       string
+	SourcePublished    string
+	GroupSources       int64
+}
+
+// Quotes with their speakers and the number of sources sharing their group,
+// filtered by source and speaker (0: any), in source then text order.
+func (q *Queries) QuoteViewList(ctx context.Context, arg QuoteViewListParams) ([]QuoteViewListRow, error) {
+	rows, err := q.db.QueryContext(ctx, quoteViewList, arg.SourceID, arg.SpeakerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []QuoteViewListRow{}
+	for rows.Next() {
+		var i QuoteViewListRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.UUID,
+			&i.SourceID,
+			&i.Text,
+			&i.StartOffset,
+			&i.EndOffset,
+			&i.Prefix,
+			&i.Suffix,
+			&i.Cue,
+			&i.Origin,
+			&i.Status,
+			&i.Kind,
+			&i.GroupUUID,
+			&i.SpeakerText,
+			&i.Orphan,
+			&i.ModifiedAt,
+			&i.SpeakerID,
+			&i.SpeakerName,
+			&i.SpeakerRole,
+			&i.SpeakerAffiliation,
+			&i.SourceTitle,
+			&i.SourceOutlet,
+			&i.SourcePublished,
+			&i.GroupSources,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }

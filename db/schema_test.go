@@ -46,7 +46,7 @@ func TestDeleteSourceCascades(t *testing.T) {
 	quote, err := q.QuoteCreate(ctx, QuoteCreateParams{
 		UUID: "q1", SourceID: src, SpeakerID: sql.NullInt64{Int64: speaker, Valid: true},
 		Text: "shockingly untrue", StartOffset: 24, EndOffset: 41, Origin: "auto", Status: "suggested",
-		CreatedAt: now, ModifiedAt: now,
+		CreatedAt: now, ModifiedAt: now, Kind: "direct", GroupUUID: "q1",
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -106,7 +106,7 @@ func TestForeignKeysEnforced(t *testing.T) {
 	nb := openTemp(t)
 	_, err := nb.Q.QuoteCreate(context.Background(), QuoteCreateParams{
 		UUID: "q", SourceID: 12345, Text: "x", StartOffset: 0, EndOffset: 1,
-		Origin: "manual", Status: "suggested", CreatedAt: now, ModifiedAt: now,
+		Origin: "manual", Status: "suggested", CreatedAt: now, ModifiedAt: now, Kind: "direct", GroupUUID: "q",
 	})
 	if err == nil || !strings.Contains(err.Error(), "FOREIGN KEY") {
 		t.Fatalf("quote on a missing source: %v, want a FOREIGN KEY error", err)
@@ -188,7 +188,7 @@ func TestFullTextIndexesStayInSync(t *testing.T) {
 
 	// Quotes and notes have their own indexes.
 	if _, err := q.QuoteCreate(ctx, QuoteCreateParams{UUID: "q", SourceID: a, Text: "Shockingly untrue.",
-		StartOffset: 0, EndOffset: 18, Origin: "manual", Status: "confirmed", CreatedAt: now, ModifiedAt: now}); err != nil {
+		StartOffset: 0, EndOffset: 18, Origin: "manual", Status: "confirmed", CreatedAt: now, ModifiedAt: now, Kind: "direct", GroupUUID: "q"}); err != nil {
 		t.Fatal(err)
 	}
 	if qh, err := q.QuoteSearch(ctx, QuoteSearchParams{Query: `"shockingly"`, MaxHits: 5}); err != nil || len(qh) != 1 {

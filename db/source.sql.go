@@ -251,6 +251,69 @@ func (q *Queries) SourceOriginal(ctx context.Context, id int64) (SourceOriginalR
 	return i, err
 }
 
+const sourceQuotesPending = `-- name: SourceQuotesPending :many
+SELECT id FROM source WHERE quotes_version < ? ORDER BY id
+`
+
+// Sources the current quote detector has not yet been run on.
+func (q *Queries) SourceQuotesPending(ctx context.Context, quotesVersion int64) ([]int64, error) {
+	rows, err := q.db.QueryContext(ctx, sourceQuotesPending, quotesVersion)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const sourceReplaceText = `-- name: SourceReplaceText :execrows
+UPDATE source
+SET text = ?, blocks = ?, body = ?, words = ?, extractor = ?, content_hash = ?, modified_at = ?
+WHERE id = ?
+`
+
+type SourceReplaceTextParams struct {
+	Text        string
+	Blocks      string
+	Body        string
+	Words       int64
+	Extractor   string
+	ContentHash string
+	ModifiedAt  string
+	ID          int64
+}
+
+// A re-extraction's result: new text and structure, same source.
+func (q *Queries) SourceReplaceText(ctx context.Context, arg SourceReplaceTextParams) (int64, error) {
+	result, err := q.db.ExecContext(ctx, sourceReplaceText,
+		arg.Text,
+		arg.Blocks,
+		arg.Body,
+		arg.Words,
+		arg.Extractor,
+		arg.ContentHash,
+		arg.ModifiedAt,
+		arg.ID,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
 const sourceSearch = `-- name: SourceSearch :many
 SELECT s.id, s.title, s.outlet,
        CAST(snippet(source_fts, 1, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet,
@@ -307,6 +370,20 @@ func (q *Queries) SourceSearch(ctx context.Context, arg SourceSearchParams) ([]S
 	return items, nil
 }
 
+const sourceSetQuotesVersion = `-- name: SourceSetQuotesVersion :exec
+UPDATE source SET quotes_version = ? WHERE id = ?
+`
+
+type SourceSetQuotesVersionParams struct {
+	QuotesVersion int64
+	ID            int64
+}
+
+func (q *Queries) SourceSetQuotesVersion(ctx context.Context, arg SourceSetQuotesVersionParams) error {
+	_, err := q.db.ExecContext(ctx, sourceSetQuotesVersion, arg.QuotesVersion, arg.ID)
+	return err
+}
+
 const sourceSummaryGet = `-- name: SourceSummaryGet :one
 SELECT id, uuid, title, outlet, authors, published, kind, words, imported_at
 FROM source
@@ -339,6 +416,22 @@ func (q *Queries) SourceSummaryGet(ctx context.Context, id int64) (SourceSummary
 		&i.Words,
 		&i.ImportedAt,
 	)
+	return i, err
+}
+
+const sourceTextGet = `-- name: SourceTextGet :one
+SELECT text, blocks FROM source WHERE id = ?
+`
+
+type SourceTextGetRow struct {
+	Text   string
+	Blocks string
+}
+
+func (q *Queries) SourceTextGet(ctx context.Context, id int64) (SourceTextGetRow, error) {
+	row := q.db.QueryRowContext(ctx, sourceTextGet, id)
+	var i SourceTextGetRow
+	err := row.Scan(&i.Text, &i.Blocks)
 	return i, err
 }
 

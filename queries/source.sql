@@ -65,3 +65,19 @@ FROM source_fts(CAST(sqlc.arg(query) AS TEXT))
 JOIN source s ON s.id = source_fts.rowid
 ORDER BY score, s.id
 LIMIT sqlc.arg(max_hits);
+
+-- name: SourceQuotesPending :many
+-- Sources the current quote detector has not yet been run on.
+SELECT id FROM source WHERE quotes_version < ? ORDER BY id;
+
+-- name: SourceSetQuotesVersion :exec
+UPDATE source SET quotes_version = ? WHERE id = ?;
+
+-- name: SourceReplaceText :execrows
+-- A re-extraction's result: new text and structure, same source.
+UPDATE source
+SET text = ?, blocks = ?, body = ?, words = ?, extractor = ?, content_hash = ?, modified_at = ?
+WHERE id = ?;
+
+-- name: SourceTextGet :one
+SELECT text, blocks FROM source WHERE id = ?;

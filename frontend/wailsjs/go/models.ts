@@ -20,6 +20,22 @@ export namespace app {
 	        this.boilerplate = source["boilerplate"];
 	    }
 	}
+	export class DiffOp {
+	    kind: string;
+	    a: string;
+	    b: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DiffOp(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.a = source["a"];
+	        this.b = source["b"];
+	    }
+	}
 	export class FileData {
 	    name: string;
 	    data: string;
@@ -99,6 +115,48 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class Highlight {
+	    id: number;
+	    sourceId: number;
+	    start: number;
+	    end: number;
+	    text: string;
+	    note: string;
+	    orphan: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Highlight(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.sourceId = source["sourceId"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.text = source["text"];
+	        this.note = source["note"];
+	        this.orphan = source["orphan"];
+	    }
+	}
+	export class HighlightRequest {
+	    sourceId: number;
+	    start: number;
+	    end: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HighlightRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sourceId = source["sourceId"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.note = source["note"];
+	    }
 	}
 	export class Segment {
 	    text: string;
@@ -276,18 +334,74 @@ export namespace app {
 		    return a;
 		}
 	}
-	export class SearchResults {
-	    query: string;
-	    hits: Hit[];
+	export class Quote {
+	    id: number;
+	    uuid: string;
+	    sourceId: number;
+	    sourceTitle: string;
+	    sourceOutlet: string;
+	    sourcePublished: string;
+	    text: string;
+	    start: number;
+	    end: number;
+	    kind: string;
+	    status: string;
+	    origin: string;
+	    cue: string;
+	    speakerText: string;
+	    speakerId: number;
+	    speaker: string;
+	    role: string;
+	    affiliation: string;
+	    group: string;
+	    groupSources: number;
+	    orphan: boolean;
 	
 	    static createFrom(source: any = {}) {
-	        return new SearchResults(source);
+	        return new Quote(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.query = source["query"];
-	        this.hits = this.convertValues(source["hits"], Hit);
+	        this.id = source["id"];
+	        this.uuid = source["uuid"];
+	        this.sourceId = source["sourceId"];
+	        this.sourceTitle = source["sourceTitle"];
+	        this.sourceOutlet = source["sourceOutlet"];
+	        this.sourcePublished = source["sourcePublished"];
+	        this.text = source["text"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.kind = source["kind"];
+	        this.status = source["status"];
+	        this.origin = source["origin"];
+	        this.cue = source["cue"];
+	        this.speakerText = source["speakerText"];
+	        this.speakerId = source["speakerId"];
+	        this.speaker = source["speaker"];
+	        this.role = source["role"];
+	        this.affiliation = source["affiliation"];
+	        this.group = source["group"];
+	        this.groupSources = source["groupSources"];
+	        this.orphan = source["orphan"];
+	    }
+	}
+	export class QuoteVariant {
+	    quoteId: number;
+	    relation: string;
+	    score: number;
+	    ops: DiffOp[];
+	
+	    static createFrom(source: any = {}) {
+	        return new QuoteVariant(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.quoteId = source["quoteId"];
+	        this.relation = source["relation"];
+	        this.score = source["score"];
+	        this.ops = this.convertValues(source["ops"], DiffOp);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -307,6 +421,64 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class QuotePage {
+	    group: string;
+	    quotes: Quote[];
+	    longest: number;
+	    variants: QuoteVariant[];
+	    speakers: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new QuotePage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = source["group"];
+	        this.quotes = this.convertValues(source["quotes"], Quote);
+	        this.longest = source["longest"];
+	        this.variants = this.convertValues(source["variants"], QuoteVariant);
+	        this.speakers = source["speakers"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class QuoteRequest {
+	    sourceId: number;
+	    start: number;
+	    end: number;
+	    speaker: string;
+	    kind: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new QuoteRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sourceId = source["sourceId"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.speaker = source["speaker"];
+	        this.kind = source["kind"];
+	    }
 	}
 	
 	export class Source {
@@ -375,6 +547,78 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ReextractResult {
+	    source: Source;
+	    kept: number;
+	    moved: number;
+	    orphans: number;
+	    added: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReextractResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = this.convertValues(source["source"], Source);
+	        this.kept = source["kept"];
+	        this.moved = source["moved"];
+	        this.orphans = source["orphans"];
+	        this.added = source["added"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SearchResults {
+	    query: string;
+	    hits: Hit[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchResults(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.hits = this.convertValues(source["hits"], Hit);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	
 	export class SourceUpdate {
 	    id: number;
@@ -402,6 +646,68 @@ export namespace app {
 	        this.url = source["url"];
 	        this.kind = source["kind"];
 	        this.lang = source["lang"];
+	    }
+	}
+	export class Speaker {
+	    id: number;
+	    uuid: string;
+	    name: string;
+	    role: string;
+	    affiliation: string;
+	    aliases: string[];
+	    quotes: number;
+	    sources: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Speaker(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.uuid = source["uuid"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.affiliation = source["affiliation"];
+	        this.aliases = source["aliases"];
+	        this.quotes = source["quotes"];
+	        this.sources = source["sources"];
+	    }
+	}
+	export class SpeakerSuggestion {
+	    speaker: string;
+	    role: string;
+	    affiliation: string;
+	    cue: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SpeakerSuggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.speaker = source["speaker"];
+	        this.role = source["role"];
+	        this.affiliation = source["affiliation"];
+	        this.cue = source["cue"];
+	    }
+	}
+	export class SpeakerUpdate {
+	    id: number;
+	    name: string;
+	    role: string;
+	    affiliation: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SpeakerUpdate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.affiliation = source["affiliation"];
 	    }
 	}
 

@@ -4,11 +4,21 @@ import {app} from '../models';
 
 export function AddToStory(arg1:number,arg2:number):Promise<void>;
 
+export function CreateHighlight(arg1:app.HighlightRequest):Promise<app.Highlight>;
+
+export function CreateQuote(arg1:app.QuoteRequest):Promise<app.Quote>;
+
 export function CreateStory(arg1:string):Promise<app.Story>;
+
+export function DeleteHighlight(arg1:number):Promise<void>;
+
+export function DeleteQuote(arg1:number):Promise<void>;
 
 export function DeleteSource(arg1:number):Promise<void>;
 
 export function DeleteStory(arg1:number):Promise<void>;
+
+export function Highlights(arg1:number):Promise<Array<app.Highlight>>;
 
 export function ImportFiles(arg1:Array<app.FileData>,arg2:number):Promise<Array<app.FileResult>>;
 
@@ -22,7 +32,17 @@ export function Info():Promise<app.Info>;
 
 export function Library():Promise<app.Library>;
 
+export function MergeSpeakers(arg1:number,arg2:Array<number>):Promise<app.Speaker>;
+
+export function Quote(arg1:number):Promise<app.Quote>;
+
+export function QuotePage(arg1:number):Promise<app.QuotePage>;
+
+export function Quotes(arg1:number):Promise<Array<app.Quote>>;
+
 export function Ready():Promise<app.Info>;
+
+export function ReextractSource(arg1:number):Promise<app.ReextractResult>;
 
 export function RemoveFromStory(arg1:number,arg2:number):Promise<void>;
 
@@ -32,6 +52,28 @@ export function Search(arg1:string):Promise<app.SearchResults>;
 
 export function SetBoilerplate(arg1:number,arg2:number,arg3:boolean):Promise<app.Source>;
 
+export function SetQuoteKind(arg1:number,arg2:string):Promise<app.Quote>;
+
+export function SetQuoteSpan(arg1:number,arg2:number,arg3:number):Promise<app.Quote>;
+
+export function SetQuoteSpeaker(arg1:number,arg2:string):Promise<app.Quote>;
+
+export function SetQuoteStatus(arg1:number,arg2:string):Promise<app.Quote>;
+
 export function Source(arg1:number):Promise<app.Source>;
 
+export function Speaker(arg1:number):Promise<app.Speaker>;
+
+export function SpeakerQuotes(arg1:number):Promise<Array<app.Quote>>;
+
+export function Speakers():Promise<Array<app.Speaker>>;
+
+export function SplitSpeaker(arg1:number,arg2:Array<number>,arg3:string):Promise<app.Speaker>;
+
+export function SuggestSpeaker(arg1:number,arg2:number,arg3:number):Promise<app.SpeakerSuggestion>;
+
+export function UpdateHighlight(arg1:number,arg2:string):Promise<app.Highlight>;
+
 export function UpdateSource(arg1:app.SourceUpdate):Promise<app.Source>;
+
+export function UpdateSpeaker(arg1:app.SpeakerUpdate):Promise<app.Speaker>;

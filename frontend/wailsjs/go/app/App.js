@@ -6,8 +6,24 @@ export function AddToStory(arg1, arg2) {
   return window['go']['app']['App']['AddToStory'](arg1, arg2);
 }
 
+export function CreateHighlight(arg1) {
+  return window['go']['app']['App']['CreateHighlight'](arg1);
+}
+
+export function CreateQuote(arg1) {
+  return window['go']['app']['App']['CreateQuote'](arg1);
+}
+
 export function CreateStory(arg1) {
   return window['go']['app']['App']['CreateStory'](arg1);
+}
+
+export function DeleteHighlight(arg1) {
+  return window['go']['app']['App']['DeleteHighlight'](arg1);
+}
+
+export function DeleteQuote(arg1) {
+  return window['go']['app']['App']['DeleteQuote'](arg1);
 }
 
 export function DeleteSource(arg1) {
@@ -16,6 +32,10 @@ export function DeleteSource(arg1) {
 
 export function DeleteStory(arg1) {
   return window['go']['app']['App']['DeleteStory'](arg1);
+}
+
+export function Highlights(arg1) {
+  return window['go']['app']['App']['Highlights'](arg1);
 }
 
 export function ImportFiles(arg1, arg2) {
@@ -42,8 +62,28 @@ export function Library() {
   return window['go']['app']['App']['Library']();
 }
 
+export function MergeSpeakers(arg1, arg2) {
+  return window['go']['app']['App']['MergeSpeakers'](arg1, arg2);
+}
+
+export function Quote(arg1) {
+  return window['go']['app']['App']['Quote'](arg1);
+}
+
+export function QuotePage(arg1) {
+  return window['go']['app']['App']['QuotePage'](arg1);
+}
+
+export function Quotes(arg1) {
+  return window['go']['app']['App']['Quotes'](arg1);
+}
+
 export function Ready() {
   return window['go']['app']['App']['Ready']();
+}
+
+export function ReextractSource(arg1) {
+  return window['go']['app']['App']['ReextractSource'](arg1);
 }
 
 export function RemoveFromStory(arg1, arg2) {
@@ -62,10 +102,54 @@ export function SetBoilerplate(arg1, arg2, arg3) {
   return window['go']['app']['App']['SetBoilerplate'](arg1, arg2, arg3);
 }
 
+export function SetQuoteKind(arg1, arg2) {
+  return window['go']['app']['App']['SetQuoteKind'](arg1, arg2);
+}
+
+export function SetQuoteSpan(arg1, arg2, arg3) {
+  return window['go']['app']['App']['SetQuoteSpan'](arg1, arg2, arg3);
+}
+
+export function SetQuoteSpeaker(arg1, arg2) {
+  return window['go']['app']['App']['SetQuoteSpeaker'](arg1, arg2);
+}
+
+export function SetQuoteStatus(arg1, arg2) {
+  return window['go']['app']['App']['SetQuoteStatus'](arg1, arg2);
+}
+
 export function Source(arg1) {
   return window['go']['app']['App']['Source'](arg1);
 }
 
+export function Speaker(arg1) {
+  return window['go']['app']['App']['Speaker'](arg1);
+}
+
+export function SpeakerQuotes(arg1) {
+  return window['go']['app']['App']['SpeakerQuotes'](arg1);
+}
+
+export function Speakers() {
+  return window['go']['app']['App']['Speakers']();
+}
+
+export function SplitSpeaker(arg1, arg2, arg3) {
+  return window['go']['app']['App']['SplitSpeaker'](arg1, arg2, arg3);
+}
+
+export function SuggestSpeaker(arg1, arg2, arg3) {
+  return window['go']['app']['App']['SuggestSpeaker'](arg1, arg2, arg3);
+}
+
+export function UpdateHighlight(arg1, arg2) {
+  return window['go']['app']['App']['UpdateHighlight'](arg1, arg2);
+}
+
 export function UpdateSource(arg1) {
   return window['go']['app']['App']['UpdateSource'](arg1);
+}
+
+export function UpdateSpeaker(arg1) {
+  return window['go']['app']['App']['UpdateSpeaker'](arg1);
 }

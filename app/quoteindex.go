@@ -1,0 +1,346 @@
+package app
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"sourcebook/db"
+	"sourcebook/internal/anchor"
+	"sourcebook/internal/document"
+	"sourcebook/internal/quote"
+	"sourcebook/internal/quotematch"
+)
+
+// detectorVersion is the version of the quote detector. Sources whose
+// quotes_version is lower get their quotes detected (again) the first time
+// the notebook's quotes are needed; quotes already there, and rejected ones,
+// stay as they are.
+const detectorVersion = 1
+
+// quoteState keeps the in-memory index that links occurrences of the same
+// utterance. Every change to quotes happens with mu held, so the index and
+// the notebook agree: the index is changed inside the transaction and undone
+// when the transaction fails.
+type quoteState struct {
+	mu sync.Mutex
+	ix *quotematch.Index // nil until first needed
+}
+
+// quoteTx runs fn in a transaction with the quote index ready and locked.
+// fn records the index changes it makes in an *ixLog; they are undone when
+// the transaction fails.
+func (a *App) quoteTx(fn func(q *db.Queries, log *ixLog) error) error {
+	a.quotes.mu.Lock()
+	defer a.quotes.mu.Unlock()
+	if err := a.ensureIndexLocked(); err != nil {
+		return err
+	}
+	log := &ixLog{ix: a.quotes.ix}
+	err := a.nb.Tx(a.ctx, func(q *db.Queries) error { return fn(q, log) })
+	if err != nil {
+		log.undoAll()
+	}
+	return err
+}
+
+// ixLog records index changes so that a failed transaction leaves the index
+// as it was.
+type ixLog struct {
+	ix   *quotematch.Index
+	undo func()
+}
+
+func (l *ixLog) add(id int64, text string) {
+	l.ix.Add(id, text)
+	prev := l.undo
+	l.undo = func() {
+		l.ix.Remove(id)
+		if prev != nil {
+			prev()
+		}
+	}
+}
+
+func (l *ixLog) remove(id int64, text string) {
+	l.ix.Remove(id)
+	prev := l.undo
+	l.undo = func() {
+		l.ix.Add(id, text)
+		if prev != nil {
+			prev()
+		}
+	}
+}
+
+func (l *ixLog) undoAll() {
+	if l.undo != nil {
+		l.undo()
+	}
+}
+
+// ensureIndexLocked builds the index from the notebook the first time, then
+// detects quotes in sources that never had the current detector run on
+// them. a.quotes.mu must be held.
+func (a *App) ensureIndexLocked() error {
+	if a.quotes.ix != nil {
+		return nil
+	}
+	rows, err := a.nb.Q.QuoteIndexRows(a.ctx)
+	if err != nil {
+		return fmt.Errorf("app: load quotes: %w", err)
+	}
+	ix := quotematch.NewIndex()
+	for _, r := range rows {
+		ix.Add(r.ID, r.Text)
+	}
+	a.quotes.ix = ix
+	pending, err := a.nb.Q.SourceQuotesPending(a.ctx, detectorVersion)
+	if err != nil {
+		return fmt.Errorf("app: list sources without quotes: %w", err)
+	}
+	for _, id := range pending {
+		log := &ixLog{ix: ix}
+		err := a.nb.Tx(a.ctx, func(q *db.Queries) error {
+			r, err := q.SourceTextGet(a.ctx, id)
+			if err != nil {
+				return err
+			}
+			blocks, err := decodeBlocks(r.Blocks)
+			if err != nil {
+				return err
+			}
+			if _, err := a.addDetectedQ(q, log, id, r.Text, quote.Detect(r.Text, blocks)); err != nil {
+				return err
+			}
+			return q.SourceSetQuotesVersion(a.ctx, db.SourceSetQuotesVersionParams{QuotesVersion: detectorVersion, ID: id})
+		})
+		if err != nil {
+			log.undoAll()
+			return fmt.Errorf("app: detect quotes in source %d: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// addDetectedQ stores the detected quotes of a source as suggestions, except
+// those overlapping a quote the source already has (whatever its status, so
+// a rejected quote stays rejected), and links each to the occurrences of the
+// same utterance. It returns how many it added.
+func (a *App) addDetectedQ(q *db.Queries, log *ixLog, sourceID int64, text string, found []quote.Quote) (int, error) {
+	existing, err := q.QuoteListBySource(a.ctx, sourceID)
+	if err != nil {
+		return 0, err
+	}
+	taken := make([][2]int, 0, len(existing))
+	for _, e := range existing {
+		if e.Orphan == 0 {
+			taken = append(taken, [2]int{int(e.StartOffset), int(e.EndOffset)})
+		}
+	}
+	d := newDescriber(text)
+	now := a.now()
+	added := 0
+	for _, f := range found {
+		if overlapsAny(taken, f.Start, f.End) || f.End <= f.Start {
+			continue
+		}
+		sel, err := d.describe(f.Start, f.End)
+		if err != nil {
+			continue // a detector bug must not fail the import
+		}
+		speaker, err := a.resolveSpeakerQ(q, f.Name, f.Role, f.Affiliation)
+		if err != nil {
+			return added, err
+		}
+		kind := f.Kind
+		if !validQuoteKind(kind) {
+			kind = quote.Direct
+		}
+		uuid := a.opts.NewUUID()
+		id, err := q.QuoteCreate(a.ctx, db.QuoteCreateParams{
+			UUID: uuid, SourceID: sourceID, SpeakerID: speaker, Text: sel.Exact,
+			StartOffset: int64(sel.Start), EndOffset: int64(sel.End), Prefix: sel.Prefix, Suffix: sel.Suffix,
+			Cue: f.Cue, Origin: "auto", Status: "suggested", CreatedAt: now, ModifiedAt: now,
+			Kind: kind, GroupUUID: uuid, SpeakerText: f.Speaker,
+		})
+		if err != nil {
+			return added, err
+		}
+		if kind != quote.Scare {
+			if err := a.joinGroupQ(q, log, id, uuid, sel.Exact, speaker.Int64); err != nil {
+				return added, err
+			}
+		}
+		taken = append(taken, [2]int{f.Start, f.End})
+		added++
+	}
+	return added, nil
+}
+
+// joinGroupQ links a quote to the stored occurrences of the same utterance:
+// it joins their group (merging their groups when it bridges several), or
+// the group own when it matches none, and enters the index. Following quotematch's rule, a quote shorter than
+// quotematch.MinWords words links only to one attributed to the same
+// speaker.
+func (a *App) joinGroupQ(q *db.Queries, log *ixLog, id int64, own, text string, speakerID int64) error {
+	short := len(quotematch.Fold(text)) < quotematch.MinWords
+	groups := map[string]bool{}
+	for _, c := range log.ix.Match(text, quotematch.DefaultMinScore) {
+		if c.ID == id {
+			continue
+		}
+		info, err := q.QuoteGroupInfo(a.ctx, c.ID)
+		if isNoRows(err) {
+			continue
+		} else if err != nil {
+			return err
+		}
+		if info.Status == "rejected" || info.Kind == quote.Scare || info.Orphan != 0 {
+			continue
+		}
+		if short && (speakerID == 0 || info.SpeakerID != speakerID) {
+			continue
+		}
+		groups[info.GroupUUID] = true
+	}
+	target := own
+	if len(groups) > 0 {
+		names := make([]string, 0, len(groups))
+		for g := range groups {
+			names = append(names, g)
+		}
+		sort.Strings(names)
+		target = names[0] // UUIDv7s sort by time: the oldest group absorbs the others
+		for _, g := range names[1:] {
+			if err := q.QuoteMergeGroup(a.ctx, db.QuoteMergeGroupParams{IntoGroup: target, FromGroup: g}); err != nil {
+				return err
+			}
+		}
+	}
+	if err := q.QuoteSetGroup(a.ctx, db.QuoteSetGroupParams{GroupUUID: target, ID: id}); err != nil {
+		return err
+	}
+	log.add(id, text)
+	return nil
+}
+
+// leaveGroupQ takes a quote out of its group and out of the index: it
+// becomes the only member of a new group (a fresh id, since the group it
+// leaves may be named after it).
+func (a *App) leaveGroupQ(q *db.Queries, log *ixLog, id int64, text string) (string, error) {
+	log.remove(id, text)
+	fresh := a.opts.NewUUID()
+	return fresh, q.QuoteSetGroup(a.ctx, db.QuoteSetGroupParams{GroupUUID: fresh, ID: id})
+}
+
+// resolveSpeakerQ returns the speaker called name (or having it as an
+// alias), creating one when there is none; NULL for an empty name. Role and
+// affiliation fill the speaker's when those are still empty.
+func (a *App) resolveSpeakerQ(q *db.Queries, name, role, affiliation string) (sql.NullInt64, error) {
+	name = cleanName(name)
+	if name == "" {
+		return sql.NullInt64{}, nil
+	}
+	id, err := q.SpeakerFind(a.ctx, name)
+	switch {
+	case err == nil:
+		if role != "" || affiliation != "" {
+			if err := q.SpeakerFillDetails(a.ctx, db.SpeakerFillDetailsParams{Role: role, Affiliation: affiliation, ID: id}); err != nil {
+				return sql.NullInt64{}, err
+			}
+		}
+	case isNoRows(err):
+		now := a.now()
+		id, err = q.SpeakerCreate(a.ctx, db.SpeakerCreateParams{
+			UUID: a.opts.NewUUID(), Name: name, Role: role, Affiliation: affiliation, CreatedAt: now, ModifiedAt: now,
+		})
+		if err != nil {
+			return sql.NullInt64{}, err
+		}
+	default:
+		return sql.NullInt64{}, err
+	}
+	return sql.NullInt64{Int64: id, Valid: true}, nil
+}
+
+// cleanName collapses spacing in a speaker's name and caps its length.
+func cleanName(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 200 {
+		s = string(r[:200])
+	}
+	return s
+}
+
+func overlapsAny(spans [][2]int, start, end int) bool {
+	for _, s := range spans {
+		if start < s[1] && s[0] < end {
+			return true
+		}
+	}
+	return false
+}
+
+func validQuoteKind(k string) bool {
+	switch k {
+	case quote.Direct, quote.Partial, quote.Block, quote.Scare:
+		return true
+	}
+	return false
+}
+
+// describer makes anchors for many spans of one text, converting it to
+// code points once.
+type describer struct{ runes []rune }
+
+func newDescriber(text string) describer { return describer{[]rune(text)} }
+
+func (d describer) describe(start, end int) (anchor.Selector, error) {
+	rs := d.runes
+	if start < 0 || end > len(rs) || start >= end {
+		return anchor.Selector{}, fmt.Errorf("%w: [%d, %d) in a text of %d code points", anchor.ErrRange, start, end, len(rs))
+	}
+	return anchor.Selector{
+		Start:  start,
+		End:    end,
+		Exact:  string(rs[start:end]),
+		Prefix: string(rs[max(0, start-anchor.ContextLen):start]),
+		Suffix: string(rs[end:min(len(rs), end+anchor.ContextLen)]),
+	}, nil
+}
+
+// trim narrows [start, end) to leave out spaces and the quote marks around
+// a selection, so that selecting “Shockingly untrue.” with its marks makes
+// the same quote as selecting the words.
+func (d describer) trim(start, end int) (int, int) {
+	rs := d.runes
+	start, end = max(start, 0), min(end, len(rs))
+	for start < end && (unicode.IsSpace(rs[start]) || isQuoteMark(rs[start])) {
+		start++
+	}
+	for end > start && (unicode.IsSpace(rs[end-1]) || isQuoteMark(rs[end-1])) {
+		end--
+	}
+	return start, end
+}
+
+func isQuoteMark(r rune) bool {
+	switch r {
+	case '"', '\'', '\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb', '\u201e', '\u2039', '\u203a', '\u300c', '\u300d':
+		return true
+	}
+	return false
+}
+
+func decodeBlocks(js string) ([]document.Block, error) {
+	var blocks []document.Block
+	if err := json.Unmarshal([]byte(js), &blocks); err != nil {
+		return nil, fmt.Errorf("app: blocks: %w", err)
+	}
+	return blocks, nil
+}

@@ -392,3 +392,37 @@ func TestQuotesForOldSourcesAndDeletion(t *testing.T) {
 	}
 	_ = db.KnownVersion
 }
+
+// An import that fails after its quotes were linked leaves neither rows nor
+// index entries behind: the next import links only to what is stored.
+func TestFailedImportUndoesTheIndex(t *testing.T) {
+	a, nb := newApp(t)
+	tech, _ := importSeeds(t, a)
+	if err := a.DeleteSource(tech); err != nil {
+		t.Fatal(err)
+	}
+	story, err := a.CreateStory("Meta and Netflix")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := nb.DB.Exec(`CREATE TRIGGER fail BEFORE INSERT ON story_source BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`); err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.ImportFiles([]FileData{{Name: "000.txt", Data: readSeed(t, seedTechDogs)}}, story.ID)
+	if err != nil || res[0].Error == "" {
+		t.Fatalf("import should fail: %+v, %v", res, err)
+	}
+	var stored int
+	nb.DB.QueryRow(`SELECT count(*) FROM quote WHERE status <> 'rejected' AND kind <> 'scare' AND orphan = 0`).Scan(&stored)
+	if got := a.quotes.ix.Len(); got != stored {
+		t.Errorf("index holds %d quotes, the notebook %d", got, stored)
+	}
+	nb.DB.Exec(`DROP TRIGGER fail`)
+	res, err = a.ImportFiles([]FileData{{Name: "000.txt", Data: readSeed(t, seedTechDogs)}}, story.ID)
+	if err != nil || res[0].Error != "" {
+		t.Fatalf("import: %+v, %v", res, err)
+	}
+	if q := findQuote(t, mustQuotes(t, a, res[0].Source.ID), "Shockingly untrue"); q.GroupSources != 2 {
+		t.Errorf("Stone's statement in %d sources", q.GroupSources)
+	}
+}

@@ -67,6 +67,12 @@ Commands:
   show ID [--json]              print a source with its text
   search QUERY [--json]         search titles and text
   delete ID                     delete a source (its notes stay, unlinked)
+  quotes [--source ID] [--speaker ID] [--all] [--json]
+                                list quotes with their speakers, status and group
+                                (--all adds rejected quotes and scare quotes)
+  speakers [--json]             list everyone quoted, most quoted first
+  reextract ID                  extract a source again from its original, keeping
+                                its quotes and highlights in place
   serve [--addr ADDR] [--open]  serve the app to a browser on this machine only
   version                       print the version
   help                          print this help
@@ -143,6 +149,12 @@ func (c *command) run(args []string) int {
 		return c.serveCmd(rest)
 	case "extract":
 		return c.extractCmd(rest)
+	case "quotes":
+		return c.quotesCmd(rest)
+	case "speakers":
+		return c.speakersCmd(rest)
+	case "reextract":
+		return c.reextractCmd(rest)
 	}
 	return c.usagef("unknown command %q", name)
 }

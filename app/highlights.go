@@ -107,4 +107,3 @@ func (a *App) highlight(id int64) (Highlight, error) {
 	return Highlight{ID: r.NoteID, SourceID: r.SourceID, Start: int(r.StartOffset), End: int(r.EndOffset),
 		Text: r.Exact, Note: r.Body, Orphan: r.Orphan != 0}, nil
 }
-

@@ -103,8 +103,9 @@ func (a *App) QuotePage(id int64) (QuotePage, error) {
 		}
 	}
 	page.Longest = longest.ID
+	n := int64(len(sourceSet(page.Quotes)))
 	for i := range page.Quotes {
-		page.Quotes[i].GroupSources = int64(len(sourceSet(page.Quotes)))
+		page.Quotes[i].GroupSources = n
 		q := page.Quotes[i]
 		rel, score := quotematch.Compare(q.Text, longest.Text)
 		v := QuoteVariant{QuoteID: q.ID, Relation: string(rel), Score: score, Ops: []DiffOp{}}
@@ -411,5 +412,3 @@ func quoteView(r db.QuoteViewListRow) Quote {
 		Group: r.GroupUUID, GroupSources: max(r.GroupSources, 1), Orphan: r.Orphan != 0,
 	}
 }
-
-

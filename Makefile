@@ -79,7 +79,7 @@ eval: ## measure extraction quality on ../shared/eval (EVAL_DIR) and the seeds
 	@echo "eval: plain-text boilerplate on real news texts (article lines wrongly marked should be 0)"
 	@go test -count=1 -run 'TestEvalNews|TestNewsFalsePositives' ./internal/textextract -v | grep -E 'lines over|all:|^(ok|FAIL)'
 	@if [ -d "$(EVAL_DIR)" ]; then \
-	  echo "eval: direct quotes and speakers on ggt-quotes (work in progress: not yet in the notebook)"; \
+	  echo "eval: direct quotes and speakers on ggt-quotes (a match overlaps a gold quote by half the longer; speaker = gold reference)"; \
 	  go test -count=1 -run 'TestEvaluate$$' ./internal/quote -evaldir "$(EVAL_DIR)" -v | grep -iE 'precision|recall|F1|speaker|^(ok|FAIL)' | grep -v 'miss'; \
 	fi
 	@echo "eval: metadata of the two seed articles"

@@ -71,7 +71,7 @@ func parseNP(ts []tok, i int) (np, bool) {
 		j := i
 		for j < len(ts) {
 			switch {
-			case ts[j].upper() && ts[j].word() && (j == i || !stopCaps[ts[j].s]):
+			case ts[j].upper() && ts[j].word() && (j == i || !stopCaps[ts[j].s] || honorifics[ts[j-1].s] || firstNames[ts[j-1].lower()] != 0 && months[ts[j].s]):
 				if possessive(ts[j].s) {
 					// "Meta's communications head": a role.
 					k := j + 1
@@ -98,6 +98,13 @@ func parseNP(ts []tok, i int) (np, bool) {
 	}
 	return np{}, false
 }
+
+// honorifics make the next capitalised word a name even when it is also a
+// common word: "Ms. May", "Mr. Long".
+var honorifics = map[string]bool{"Mr.": true, "Ms.": true, "Mrs.": true, "Dr.": true, "Mr": true, "Ms": true, "Mrs": true, "Dr": true}
+
+// months are family names too after a given name: "Theresa May".
+var months = map[string]bool{"January": true, "February": true, "March": true, "April": true, "May": true, "June": true, "July": true, "August": true, "September": true, "October": true, "November": true, "December": true}
 
 func possessive(s string) bool { return strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s") }
 
@@ -158,9 +165,13 @@ func (d *detector) attributeAfter(post []tok) (attribution, int) {
 		if j == i {
 			// Inverted: said Smith, the mayor.
 			if n, ok := parseNP(post, j+1); ok {
+				n = laterName(post, n)
 				a := d.make(post, n, t.s)
 				d.appositive(post, n, a.name)
 				return a, i
+			}
+			if n := laterName(post, np{j + 1, j + 1, ""}); n.j > n.i {
+				return d.make(post, n, t.s), i
 			}
 			return attribution{}, i
 		}
@@ -176,6 +187,47 @@ func (d *detector) attributeAfter(post []tok) (attribution, int) {
 		return attribution{}, i
 	}
 	return attribution{}, i
+}
+
+// laterName looks past a description after an inverted cue for the name
+// it leads to: said oil and gas worker Mike Wipf, says Heart and Stroke
+// senior manager Erin Kim. It returns n when n is already a person's name
+// or no name follows before the phrase ends.
+func laterName(ts []tok, n np) np {
+	if n.kind == "pronoun" || n.kind == "name" && n.j-n.i >= 2 && isPersonName(stripTitles(wordsOf(ts[n.i:n.j]))) {
+		return n
+	}
+	from := n.i + 1
+	if n.j == n.i {
+		from = n.i // nothing parsed: "said oil and gas worker …"
+	}
+	for k := from; k < len(ts) && k < n.i+9; k++ {
+		t := ts[k]
+		if !t.word() || isVerb(t) || t.lower() == "who" || t.lower() == "which" {
+			break
+		}
+		if !t.upper() || stopCaps[t.s] {
+			continue
+		}
+		m, ok := parseNP(ts, k)
+		if ok && m.kind == "name" && m.j-m.i >= 2 && isPersonName(stripTitles(wordsOf(ts[m.i:m.j]))) {
+			return m
+		}
+		if ok {
+			k = max(k, m.j-1)
+		}
+	}
+	return n
+}
+
+func wordsOf(ts []tok) []string {
+	var ws []string
+	for _, t := range ts {
+		if t.word() {
+			ws = append(ws, t.s)
+		}
+	}
+	return ws
 }
 
 // attributePre looks for a cue before the quote in the same sentence:
@@ -549,7 +601,12 @@ func (d *detector) collect(items []item) {
 						(n.j == len(ts) || !npStop[ts[n.j].lower()] && !(ts[n.j].word() && ts[n.j].upper()))
 					switch {
 					case len(ws) > 1:
-						name := strings.Join(ws, " ")
+						name := d.resolveName(ws, t.start)
+						if name != strings.Join(ws, " ") {
+							// "Paz Akin" after "Lorena Paz Akin".
+							k := d.surnames[ws[len(ws)-1]]
+							ws = d.names[k].words
+						}
 						d.surnames[ws[len(ws)-1]] = len(d.names)
 						d.names = append(d.names, mention{name, ws, t.start, obj, false, subj})
 						d.titleGender(raw, ts, n.i, name)
@@ -693,8 +750,13 @@ func (d *detector) titleGender(raw []string, ts []tok, i int, name string) {
 			g = v
 		}
 	}
-	for k := i - 1; k >= 0 && k >= i-2 && g == 0; k-- {
+	// "wife Fouzia Al Hashish", "the mother, Jane Doe"; not "his mother
+	// approached Gillis".
+	if k := i - 1; k >= 0 && g == 0 {
 		g = genderWords[ts[k].lower()]
+		if g == 0 && ts[k].s == "," && k > 0 {
+			g = genderWords[ts[k-1].lower()]
+		}
 	}
 	if g != 0 {
 		d.titled[name] = g

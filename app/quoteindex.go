@@ -190,23 +190,26 @@ func (a *App) addDetectedQ(q *db.Queries, log *ixLog, sourceID int64, text strin
 func (a *App) joinGroupQ(q *db.Queries, log *ixLog, id int64, own, text string, speakerID int64) error {
 	short := len(quotematch.Fold(text)) < quotematch.MinWords
 	groups := map[string]bool{}
+	var ids []int64
 	for _, c := range log.ix.Match(text, quotematch.DefaultMinScore) {
-		if c.ID == id {
-			continue
+		if c.ID != id {
+			ids = append(ids, c.ID)
 		}
-		info, err := q.QuoteGroupInfo(a.ctx, c.ID)
-		if isNoRows(err) {
-			continue
-		} else if err != nil {
+	}
+	if len(ids) > 0 {
+		infos, err := q.QuoteGroupInfo(a.ctx, ids)
+		if err != nil {
 			return err
 		}
-		if info.Status == "rejected" || info.Kind == quote.Scare || info.Orphan != 0 {
-			continue
+		for _, info := range infos {
+			if info.Status == "rejected" || info.Kind == quote.Scare || info.Orphan != 0 {
+				continue
+			}
+			if short && (speakerID == 0 || info.SpeakerID != speakerID) {
+				continue
+			}
+			groups[info.GroupUUID] = true
 		}
-		if short && (speakerID == 0 || info.SpeakerID != speakerID) {
-			continue
-		}
-		groups[info.GroupUUID] = true
 	}
 	target := own
 	if len(groups) > 0 {

@@ -8,6 +8,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"strings"
 )
 
 const quoteCountBySpeaker = `-- name: QuoteCountBySpeaker :one
@@ -87,12 +88,13 @@ func (q *Queries) QuoteDelete(ctx context.Context, id int64) (int64, error) {
 	return result.RowsAffected()
 }
 
-const quoteGroupInfo = `-- name: QuoteGroupInfo :one
-SELECT group_uuid, CAST(coalesce(speaker_id, 0) AS INTEGER) AS speaker_id, status, kind, orphan
-FROM quote WHERE id = ?
+const quoteGroupInfo = `-- name: QuoteGroupInfo :many
+SELECT id, group_uuid, CAST(coalesce(speaker_id, 0) AS INTEGER) AS speaker_id, status, kind, orphan
+FROM quote WHERE id IN (/*SLICE:ids*/?)
 `
 
 type QuoteGroupInfoRow struct {
+	ID        int64
 	GroupUUID string
 	SpeakerID int64
 	Status    string
@@ -100,17 +102,46 @@ type QuoteGroupInfoRow struct {
 	Orphan    int64
 }
 
-func (q *Queries) QuoteGroupInfo(ctx context.Context, id int64) (QuoteGroupInfoRow, error) {
-	row := q.db.QueryRowContext(ctx, quoteGroupInfo, id)
-	var i QuoteGroupInfoRow
-	err := row.Scan(
-		&i.GroupUUID,
-		&i.SpeakerID,
-		&i.Status,
-		&i.Kind,
-		&i.Orphan,
-	)
-	return i, err
+// What grouping needs to know of the candidates a quote matched: one query
+// for all of them.
+func (q *Queries) QuoteGroupInfo(ctx context.Context, ids []int64) ([]QuoteGroupInfoRow, error) {
+	query := quoteGroupInfo
+	var queryParams []interface{}
+	if len(ids) > 0 {
+		for _, v := range ids {
+			queryParams = append(queryParams, v)
+		}
+		query = strings.Replace(query, "/*SLICE:ids*/?", strings.Repeat(",?", len(ids))[1:], 1)
+	} else {
+		query = strings.Replace(query, "/*SLICE:ids*/?", "NULL", 1)
+	}
+	rows, err := q.db.QueryContext(ctx, query, queryParams...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []QuoteGroupInfoRow{}
+	for rows.Next() {
+		var i QuoteGroupInfoRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.GroupUUID,
+			&i.SpeakerID,
+			&i.Status,
+			&i.Kind,
+			&i.Orphan,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const quoteIDsBySource = `-- name: QuoteIDsBySource :many

@@ -75,9 +75,11 @@ FROM quote
 WHERE status <> 'rejected' AND kind <> 'scare' AND orphan = 0
 ORDER BY id;
 
--- name: QuoteGroupInfo :one
-SELECT group_uuid, CAST(coalesce(speaker_id, 0) AS INTEGER) AS speaker_id, status, kind, orphan
-FROM quote WHERE id = ?;
+-- name: QuoteGroupInfo :many
+-- What grouping needs to know of the candidates a quote matched: one query
+-- for all of them.
+SELECT id, group_uuid, CAST(coalesce(speaker_id, 0) AS INTEGER) AS speaker_id, status, kind, orphan
+FROM quote WHERE id IN (sqlc.slice(ids));
 
 -- name: QuoteMergeGroup :exec
 UPDATE quote SET group_uuid = sqlc.arg(into_group) WHERE group_uuid = sqlc.arg(from_group);

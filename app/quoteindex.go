@@ -250,6 +250,9 @@ func (a *App) resolveSpeakerQ(q *db.Queries, name, role, affiliation string) (sq
 		return sql.NullInt64{}, nil
 	}
 	id, err := q.SpeakerFind(a.ctx, name)
+	if isNoRows(err) {
+		id, err = a.speakerByOtherFormQ(q, name)
+	}
 	switch {
 	case err == nil:
 		if role != "" || affiliation != "" {
@@ -269,6 +272,66 @@ func (a *App) resolveSpeakerQ(q *db.Queries, name, role, affiliation string) (sq
 		return sql.NullInt64{}, err
 	}
 	return sql.NullInt64{Int64: id, Valid: true}, nil
+}
+
+// speakerByOtherFormQ finds the speaker a name refers to across sources
+// when it is not stored as such: a lone surname ("Stone") names the one
+// speaker whose full name ends with it, and a full name ("Andy Stone")
+// takes over a speaker known so far only by the surname. The form met is
+// kept as an alias. It returns sql.ErrNoRows when there is no such single
+// speaker.
+func (a *App) speakerByOtherFormQ(q *db.Queries, name string) (int64, error) {
+	words := strings.Fields(name)
+	for _, w := range words {
+		if !isNameWord(w) {
+			return 0, sql.ErrNoRows
+		}
+	}
+	now := a.now()
+	switch len(words) {
+	case 1:
+		ids, err := q.SpeakerBySurname(a.ctx, name)
+		if err != nil {
+			return 0, err
+		}
+		if len(ids) != 1 {
+			return 0, sql.ErrNoRows
+		}
+		return ids[0], q.SpeakerAliasAdd(a.ctx, db.SpeakerAliasAddParams{UUID: a.opts.NewUUID(), SpeakerID: ids[0], Alias: name, CreatedAt: now})
+	case 2, 3:
+		surname := words[len(words)-1]
+		id, err := q.SpeakerFind(a.ctx, surname)
+		if err != nil {
+			return 0, err
+		}
+		sp, err := q.SpeakerGet(a.ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		if !strings.EqualFold(sp.Name, surname) {
+			return 0, sql.ErrNoRows // the surname is an alias of someone else's full name
+		}
+		if _, err := q.SpeakerUpdate(a.ctx, db.SpeakerUpdateParams{Name: name, Role: sp.Role, Affiliation: sp.Affiliation, ModifiedAt: now, ID: id}); err != nil {
+			return 0, err
+		}
+		return id, q.SpeakerAliasAdd(a.ctx, db.SpeakerAliasAddParams{UUID: a.opts.NewUUID(), SpeakerID: id, Alias: sp.Name, CreatedAt: now})
+	}
+	return 0, sql.ErrNoRows
+}
+
+// isNameWord reports whether w looks like a word of a person's name:
+// capitalised letters, with hyphens, apostrophes or a final dot.
+func isNameWord(w string) bool {
+	for i, r := range w {
+		switch {
+		case i == 0 && !unicode.IsUpper(r):
+			return false
+		case unicode.IsLetter(r), r == '-', r == '\'', r == '\u2019', r == '.':
+		default:
+			return false
+		}
+	}
+	return w != ""
 }
 
 // cleanName collapses spacing in a speaker's name and caps its length.

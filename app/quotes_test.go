@@ -426,3 +426,27 @@ func TestFailedImportUndoesTheIndex(t *testing.T) {
 		t.Errorf("Stone's statement in %d sources", q.GroupSources)
 	}
 }
+
+// A surname alone in one source and the full name in another are one
+// speaker, whichever comes first.
+func TestSpeakerAcrossSources(t *testing.T) {
+	for _, order := range [][]string{{"full", "surname"}, {"surname", "full"}} {
+		a, _ := newApp(t)
+		texts := map[string]string{
+			"full":    "Meta responded.\n\n\"Shockingly untrue,\" said Andy Stone, a spokesman for Meta.",
+			"surname": "The company disagreed.\n\n\"We never sold your messages to anyone at all,\" Stone said.",
+		}
+		for _, k := range order {
+			if _, err := a.ImportText(ImportTextRequest{Title: k, Text: texts[k]}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		sp, err := a.Speakers()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sp) != 1 || sp[0].Name != "Andy Stone" || sp[0].Quotes != 2 || len(sp[0].Aliases) != 1 || sp[0].Aliases[0] != "Stone" {
+			t.Errorf("%v: speakers %+v", order, sp)
+		}
+	}
+}

@@ -89,6 +89,38 @@ func (q *Queries) SpeakerAliases(ctx context.Context, speakerID int64) ([]string
 	return items, nil
 }
 
+const speakerBySurname = `-- name: SpeakerBySurname :many
+SELECT id FROM speaker
+WHERE name LIKE '% ' || CAST(?1 AS TEXT)
+ORDER BY id
+LIMIT 2
+`
+
+// Speakers whose name ends with the given word ("Stone" finds "Andy
+// Stone"); at most two, as only a single match is used.
+func (q *Queries) SpeakerBySurname(ctx context.Context, surname string) ([]int64, error) {
+	rows, err := q.db.QueryContext(ctx, speakerBySurname, surname)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const speakerCreate = `-- name: SpeakerCreate :one
 INSERT INTO speaker (uuid, name, role, affiliation, created_at, modified_at)
 VALUES (?, ?, ?, ?, ?, ?)

@@ -61,3 +61,11 @@ UPDATE note_link SET speaker_id = sqlc.arg(to_speaker) WHERE speaker_id = sqlc.a
 
 -- name: SpeakerTaggingsMove :exec
 UPDATE OR IGNORE tagging SET speaker_id = sqlc.arg(to_speaker) WHERE speaker_id = sqlc.arg(from_speaker);
+
+-- name: SpeakerBySurname :many
+-- Speakers whose name ends with the given word ("Stone" finds "Andy
+-- Stone"); at most two, as only a single match is used.
+SELECT id FROM speaker
+WHERE name LIKE '% ' || CAST(sqlc.arg(surname) AS TEXT)
+ORDER BY id
+LIMIT 2;

@@ -236,9 +236,21 @@ func wordsOf(ts []tok) []string {
 // for the subject of participles. When indirect is set the sentence has no
 // quote: only a subject followed by its reporting verb counts.
 func (d *detector) attributePre(pre, sent []tok, indirect bool) attribution {
-	// according to X / as per X
+	// The last reporting verb.
+	v := -1
+	for i := len(pre) - 1; i >= 0; i-- {
+		if isVerbAt(pre, i) {
+			v = i
+			break
+		}
+	}
+	// according to X / as per X; in reported speech only when no verb
+	// follows: "According to EHS, … but Chapman says …" is Chapman's.
 	for i := 0; i+1 < len(pre); i++ {
 		l := pre[i].lower()
+		if indirect && v > i && !weakVerbs[pre[v].lower()] {
+			break
+		}
 		if (l == "according" && pre[i+1].lower() == "to") || (l == "as" && pre[i+1].lower() == "per") {
 			if n, ok := parseNP(pre, i+2); ok {
 				a := d.make(pre, n, l+" "+pre[i+1].lower())
@@ -247,14 +259,6 @@ func (d *detector) attributePre(pre, sent []tok, indirect bool) attribution {
 				}
 				return a
 			}
-		}
-	}
-	// The last reporting verb.
-	v := -1
-	for i := len(pre) - 1; i >= 0; i-- {
-		if isVerbAt(pre, i) {
-			v = i
-			break
 		}
 	}
 	if v < 0 {
@@ -312,7 +316,7 @@ func (d *detector) verbSubject(pre, sent []tok, v int, indirect bool) attributio
 		c--
 	}
 	if n, ok := firstNP(pre, c+1, v); ok {
-		if indirect && n.j != b+1 {
+		if indirect && n.j != b+1 && !(n.i == c+1 && modifierGap(pre, n.j, b+1)) {
 			return attribution{}
 		}
 		a := d.make(pre, n, cue)
@@ -327,13 +331,34 @@ func (d *detector) verbSubject(pre, sent []tok, v int, indirect bool) attributio
 		}
 		return a
 	}
-	if indirect || c < 0 || v-c > 2 {
+	if c < 0 || v-c > 2 {
 		return attribution{}
 	}
 	// Smith, the mayor of X, said: walk back over the appositive.
 	c2 := c - 1
 	for c2 >= 0 && pre[c2].s != "," {
 		c2--
+	}
+	if c2 >= 0 && c2+1 < c {
+		switch pre[c2+1].lower() {
+		case "who", "whose":
+			// Reagan Ruslim, who joined the board, said: the antecedent.
+			for s := max(0, c2-6); s < c2; s++ {
+				if n, ok := parseNP(pre[:c2], s); ok && n.j == c2 && n.kind == "name" {
+					return d.make(pre, n, cue)
+				}
+			}
+		case "where", "which", "when", "a", "an", "the":
+			// Joe Nienaber, a graduate …, where the school is, said:
+			// the name that opens the sentence.
+			k := 0
+			if k < len(pre) && (pre[k].s == "But" || pre[k].s == "And") {
+				k++
+			}
+			if n, ok := parseNP(pre, k); ok && n.kind == "name" && n.j < c2 && pre[n.j].s == "," {
+				return d.make(pre, n, cue)
+			}
+		}
 	}
 	if c2 > 0 {
 		c3 := c2 - 1
@@ -350,6 +375,26 @@ func (d *detector) verbSubject(pre, sent []tok, v int, indirect bool) attributio
 		return d.make(pre, n, cue)
 	}
 	return attribution{}
+}
+
+// modifierGap reports whether ts[i:j], between a subject and its verb, is
+// a short prepositional phrase: "Tim Guest [with the Nova Scotia Health
+// Authority] says".
+func modifierGap(ts []tok, i, j int) bool {
+	if i >= j || j-i > 8 {
+		return false
+	}
+	switch ts[i].lower() {
+	case "with", "of", "from", "at", "for":
+	default:
+		return false
+	}
+	for _, t := range ts[i+1 : j] {
+		if !t.word() || isVerb(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // appositive records "Name, the role at Org," after a name.
@@ -770,7 +815,8 @@ func (d *detector) titleGender(raw []string, ts []tok, i int, name string) {
 // gender mentioned since does not hide an earlier one.
 func (d *detector) salient(g, pos int) string {
 	seen := 0
-	for i := len(d.names) - 1; i >= 0 && i >= len(d.names)-200 && seen < 12; i-- {
+	lo := max(0, len(d.names)-200)
+	for i := len(d.names) - 1; i >= lo && seen < 12; i-- {
 		m := d.names[i]
 		if m.pos >= pos || m.obj || !m.speaker && !isPersonName(m.words) {
 			continue
@@ -778,6 +824,21 @@ func (d *detector) salient(g, pos int) string {
 		seen++
 		if mg := d.genderOf(m); mg == g || mg == 0 && m.subj {
 			return m.name
+		}
+	}
+	// No subject fits: a person of that gender named anywhere recently
+	// ("for Fouzia Al Hashish and …"), else one whose gender is unknown.
+	for _, fit := range []func(int) bool{func(mg int) bool { return mg == g }, func(mg int) bool { return mg == 0 }} {
+		seen = 0
+		for i := len(d.names) - 1; i >= lo && seen < 12; i-- {
+			m := d.names[i]
+			if m.pos >= pos || !m.speaker && !isPersonName(m.words) {
+				continue
+			}
+			seen++
+			if fit(d.genderOf(m)) {
+				return m.name
+			}
 		}
 	}
 	return ""

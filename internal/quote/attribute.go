@@ -457,7 +457,9 @@ func (d *detector) make(ts []tok, n np, cue string) attribution {
 	case "pronoun":
 		a.name = d.last
 		if l := words[0].lower(); l == "he" || l == "she" {
-			if name := d.salient(pronounGender[l], a.s); name != "" {
+			if name := d.current(pronounGender[l]); name != "" {
+				a.name = name
+			} else if name := d.salient(pronounGender[l], a.s); name != "" {
 				a.name = name
 			} else if d.lastPerson != "" {
 				a.name = d.lastPerson
@@ -839,6 +841,25 @@ func (d *detector) salient(g, pos int) string {
 			if fit(d.genderOf(m)) {
 				return m.name
 			}
+		}
+	}
+	return ""
+}
+
+// current returns the speaker of the last paragraph or two when "he" or
+// "she" (gender g) can mean them and no person has opened a sentence since:
+// the speaker stays the speaker while others are only mentioned ("run by
+// his father's friend, Martin Legere").
+func (d *detector) current(g int) string {
+	if d.last == "" || d.curPara-d.lastPara > 2 || d.subjectPos > d.lastPos && d.subject != d.last {
+		return ""
+	}
+	for i := len(d.names) - 1; i >= 0 && i >= len(d.names)-200; i-- {
+		if m := d.names[i]; m.name == d.last {
+			if mg := d.genderOf(m); mg == g || mg == 0 {
+				return d.last
+			}
+			return ""
 		}
 	}
 	return ""

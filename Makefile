@@ -82,6 +82,10 @@ eval: ## measure extraction quality on ../shared/eval (EVAL_DIR) and the seeds
 	  echo "eval: direct quotes and speakers on ggt-quotes (a match overlaps a gold quote by half the longer; speaker = gold reference)"; \
 	  go test -count=1 -run 'TestEvaluate$$' ./internal/quote -evaldir "$(EVAL_DIR)" -v | grep -iE 'precision|recall|F1|speaker|^(ok|FAIL)' | grep -v 'miss'; \
 	fi
+	@if [ -d "$(EVAL_DIR)" ]; then \
+	  echo "eval: quotes linked across outlets on news-clusters (no gold links: read them with go test -run TestEvalClusters -v ./app -evaldir ...)"; \
+	  go test -count=1 -run 'TestEvalClusters$$' ./app -evaldir "$(EVAL_DIR)" -v | grep -E 'news-clusters:|^(ok|FAIL)'; \
+	fi
 	@echo "eval: metadata of the two seed articles"
 	@go test -count=1 -run 'TestImportSeedsMetadata' ./app -v | grep -E 'seed|^(ok|FAIL)'
 

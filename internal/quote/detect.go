@@ -49,7 +49,14 @@ type detector struct {
 	pending    string
 	pendingPos int
 	lastPara   int
-	prevStart  int // where the paragraph before the current one starts
+	// subject is the person a sentence without speech opened with
+	// ("Durning did not need much coaxing."): quotes right after it are
+	// usually theirs.
+	subject     string
+	subjectPos  int
+	subjectPara int
+	curPara     int
+	prevStart   int // where the paragraph before the current one starts
 	skip       int // the end of a quote that ran into this paragraph
 }
 
@@ -73,7 +80,7 @@ func Detect(text string, blocks []document.Block) []Quote {
 		for k := si; k < len(spans) && spans[k].para == pi; k++ {
 			own = append(own, spans[k])
 		}
-		d.prevStart = ps[max(0, pi-1)].start
+		d.prevStart, d.curPara = ps[max(0, pi-1)].start, pi
 		d.paragraph(pi, p, ps, own)
 	}
 	for i := range d.quotes {
@@ -206,6 +213,8 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 		}
 		if sp := d.attributePre(ts, ts, true); sp.ok {
 			d.setLast(sp.name, ts[0].start, pi)
+		} else if name := d.openingPerson(ts); name != "" {
+			d.subject, d.subjectPos, d.subjectPara = name, ts[0].start, pi
 		} else {
 			// Brooks, who still has the phone he was given, said …
 			for i := 0; i < len(ts) && i < 8; i++ {
@@ -282,6 +291,8 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 			}
 		case prev != nil:
 			q.Name = prev.Name
+		case d.subject != "" && d.subjectPos > d.lastPos && pi-d.subjectPara <= 1:
+			q.Name = d.subject
 		case pi-d.lastPara <= 3:
 			q.Name = d.last
 		default:
@@ -294,6 +305,28 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 		d.quotes = append(d.quotes, q)
 		prev = &d.quotes[len(d.quotes)-1]
 	}
+}
+
+// openingPerson returns the person a sentence opens with as its subject
+// ("Durning did not need …", "But Trevor Nicholson, a senior analyst, …"),
+// or "".
+func (d *detector) openingPerson(ts []tok) string {
+	k := 0
+	if k < len(ts) && (ts[k].s == "But" || ts[k].s == "And" || ts[k].s == "Still") {
+		k++
+	}
+	n, ok := parseNP(ts, k)
+	if !ok || n.kind != "name" || n.j >= len(ts) {
+		return ""
+	}
+	if next := ts[n.j]; !(next.s == "," || next.word() && !next.upper() && !npStop[next.lower()]) {
+		return ""
+	}
+	name := d.resolveName(d.words(ts[n.i:n.j]), ts[n.i].start)
+	if !isPersonName(strings.Fields(name)) {
+		return ""
+	}
+	return name
 }
 
 // clause returns the reported clause of the partial quote its[qi] whose

@@ -478,6 +478,9 @@ func (d *detector) make(ts []tok, n np, cue string) attribution {
 		a.name = d.resolveName(d.words(words), a.s)
 	default:
 		a.name = d.resolveNP(words, a.s)
+		if author := documentAuthor(ts, n); author != "" {
+			a.name = author
+		}
 		// "Meta's communications head, Andy Stone": a name right after.
 		if n.j+1 < len(ts) && ts[n.j].s == "," {
 			if m, ok := parseNP(ts, n.j+1); ok && m.kind == "name" {
@@ -595,6 +598,19 @@ func (d *detector) resolveNP(words []tok, pos int) string {
 	for _, w := range words {
 		ws = append(ws, w.s)
 	}
+	if strings.EqualFold(ws[0], "the") && len(ws) > 1 && !documentHeads[head] && !socialHeads[head] {
+		if orgHeads[head] {
+			if o := d.org(head, pos); o != "" {
+				return o
+			}
+		} else if len(ws) > 2 || titles[head] {
+			// An epithet, "the bow-tied maverick": the person the text
+			// is about.
+			if p := d.recentPerson(pos, d.prevStart); p != "" {
+				return p
+			}
+		}
+	}
 	// A document is "the" document; a person or a body described but not
 	// named keeps its determiner as written: "a spokesperson", "her
 	// office".
@@ -605,6 +621,72 @@ func (d *detector) resolveNP(words []tok, pos int) string {
 		}
 	}
 	return strings.Join(ws, " ")
+}
+
+// orgHeads are nouns that stand for an organisation named earlier: "the
+// company", "the agency".
+var orgHeads = map[string]bool{"company": true, "firm": true, "agency": true, "department": true, "ministry": true, "organization": true,
+	"organisation": true, "group": true, "association": true, "union": true, "corporation": true, "bank": true, "business": true,
+	"government": true, "office": true, "charity": true, "network": true, "retailer": true, "airline": true, "startup": true, "insurer": true}
+
+// org returns the organisation "the <head>" at pos refers to: the last
+// one named before pos whose name holds head ("the department" after "the
+// State Department"), else the last one named.
+func (d *detector) org(head string, pos int) string {
+	best := ""
+	for i := len(d.orgs) - 1; i >= 0 && i >= len(d.orgs)-50; i-- {
+		m := d.orgs[i]
+		if m.pos >= pos {
+			continue
+		}
+		for _, w := range m.words {
+			if strings.EqualFold(w, head) {
+				return m.name
+			}
+		}
+		if best == "" {
+			best = m.name
+		}
+	}
+	return best
+}
+
+// documentAuthor returns who wrote the document ts[n.i:n.j]: "the RCMP"
+// for "The RCMP statement", "the EU" for "A statement from the EU", "" when
+// the text does not say.
+func documentAuthor(ts []tok, n np) string {
+	head := ts[n.j-1].lower()
+	if !documentHeads[head] || socialHeads[head] || head == "blog" {
+		return ""
+	}
+	if n.j+1 < len(ts) && (ts[n.j].lower() == "from" || ts[n.j].lower() == "by") {
+		if m, ok := parseNP(ts, n.j+1); ok && m.kind != "pronoun" {
+			caps := false
+			for _, t := range ts[m.i:m.j] {
+				caps = caps || t.upper() && !determiners[t.lower()]
+			}
+			if caps {
+				ws := strings.Fields(joinToks(ts[m.i:m.j]))
+				if determiners[strings.ToLower(ws[0])] {
+					ws[0] = strings.ToLower(ws[0])
+				}
+				return strings.Join(ws, " ")
+			}
+		}
+	}
+	// "The RCMP statement": capitalised words between the article and
+	// the head, none of them a document's usual modifier.
+	if n.j-n.i >= 3 && strings.EqualFold(ts[n.i].s, "the") {
+		var ws []string
+		for _, t := range ts[n.i+1 : n.j-1] {
+			if !t.upper() || docModifiers[t.lower()] || months[t.s] {
+				return ""
+			}
+			ws = append(ws, t.s)
+		}
+		return "the " + strings.Join(ws, " ")
+	}
+	return ""
 }
 
 var docModifiers = map[string]bool{"court": true, "legal": true, "news": true, "press": true, "blog": true, "police": true, "government": true, "company": true, "class": true, "action": true}
@@ -646,6 +728,9 @@ func (d *detector) collect(items []item) {
 					// race", not "Edmonton, Red Deer and Sundre".
 					subj := !obj && (n.i == 0 || !ts[n.i-1].word() || ts[n.i-1].upper()) &&
 						(n.j == len(ts) || !npStop[ts[n.j].lower()] && !(ts[n.j].word() && ts[n.j].upper()))
+					if isOrgName(ws) {
+						d.orgs = append(d.orgs, mention{strings.Join(ws, " "), ws, t.start, obj, false, subj})
+					}
 					switch {
 					case len(ws) > 1:
 						name := d.resolveName(ws, t.start)
@@ -878,6 +963,23 @@ func isPersonName(ws []string) bool {
 	}
 	return !titles[strings.ToLower(ws[len(ws)-1])]
 }
+
+// isOrgName reports whether a capitalised phrase names an organisation: an
+// acronym ("RCMP") or a phrase with an organisation word ("State
+// Department").
+func isOrgName(ws []string) bool {
+	for _, w := range ws {
+		if len([]rune(w)) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w || orgHeads[strings.ToLower(w)] || orgWords[strings.ToLower(w)] && !places[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// places are organisation words that name places, not bodies.
+var places = map[string]bool{"canada": true, "canadian": true, "america": true, "american": true, "british": true, "ottawa": true, "toronto": true,
+	"vancouver": true, "montreal": true, "calgary": true, "edmonton": true, "alberta": true, "ontario": true, "quebec": true, "city": true,
+	"county": true, "province": true, "state": true, "street": true, "avenue": true, "road": true, "river": true, "lake": true, "island": true, "mountain": true, "airport": true}
 
 // orgWords are words that make a capitalised phrase an organisation or a
 // place, not a person.

@@ -33,6 +33,7 @@ type detector struct {
 	// ending with it.
 	surnames map[string]int
 	docs     []mention         // document noun phrases ("court filing")
+	orgs     []mention         // organisations named: "RCMP", "State Department"
 	roles    map[string]string // role head noun -> name
 	info     map[string]person // name -> role and affiliation
 	last     string            // the last resolved speaker
@@ -57,7 +58,7 @@ type detector struct {
 	subjectPara int
 	curPara     int
 	prevStart   int // where the paragraph before the current one starts
-	skip       int // the end of a quote that ran into this paragraph
+	skip        int // the end of a quote that ran into this paragraph
 }
 
 // Detect finds the quotations in text and attributes each. blocks are the

@@ -114,17 +114,34 @@ func (a *App) ensureIndexLocked() error {
 			if err != nil {
 				return err
 			}
-			if _, err := a.addDetectedQ(q, log, id, r.Text, quote.Detect(r.Text, blocks)); err != nil {
+			found, err := safeDetect(r.Text, blocks)
+			if err != nil {
+				return err
+			}
+			if _, err := a.addDetectedQ(q, log, id, r.Text, found); err != nil {
 				return err
 			}
 			return q.SourceSetQuotesVersion(a.ctx, db.SourceSetQuotesVersionParams{QuotesVersion: detectorVersion, ID: id})
 		})
 		if err != nil {
+			// One source must not keep the others from their quotes; it is
+			// tried again when the notebook is next opened.
 			log.undoAll()
-			return fmt.Errorf("app: detect quotes in source %d: %w", id, err)
+			a.opts.Log.Error("could not detect the quotes of a source", "source", id, "err", err)
 		}
 	}
 	return nil
+}
+
+// safeDetect is quote.Detect with a recover, so that a bug in the detector
+// fails one source, never the process.
+func safeDetect(text string, blocks []document.Block) (found []quote.Quote, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("app: quote detector panicked: %v", p)
+		}
+	}()
+	return quote.Detect(text, blocks), nil
 }
 
 // addDetectedQ stores the detected quotes of a source as suggestions, except

@@ -190,7 +190,10 @@ func (a *App) SuggestSpeaker(sourceID int64, start, end int) (SpeakerSuggestion,
 	if err != nil {
 		return SpeakerSuggestion{}, a.internal("read the source", err)
 	}
-	found := quote.Detect(r.Text, blocks)
+	found, err := safeDetect(r.Text, blocks)
+	if err != nil {
+		return SpeakerSuggestion{}, a.internal("suggest a speaker", err)
+	}
 	best := -1
 	for i, f := range found {
 		if f.Kind == quote.Scare || f.Name == "" {

@@ -10,7 +10,6 @@ import (
 	"sourcebook/db"
 	"sourcebook/internal/document"
 	"sourcebook/internal/ingest"
-	"sourcebook/internal/quote"
 	"sourcebook/internal/textextract"
 )
 
@@ -271,7 +270,11 @@ func (a *App) SetBoilerplate(sourceID int64, block int, boilerplate bool) (Sourc
 		if err != nil || boilerplate {
 			return err
 		}
-		_, err = a.addDetectedQ(q, log, sourceID, r.Text, quote.Detect(r.Text, blocks))
+		found, err := safeDetect(r.Text, blocks)
+		if err != nil {
+			return err
+		}
+		_, err = a.addDetectedQ(q, log, sourceID, r.Text, found)
 		return err
 	})
 	if err != nil {

@@ -201,6 +201,9 @@ type extracted struct {
 	mediaType string
 	hash      string
 	quotes    []quote.Quote // the quotations found in doc
+	// quotesFailed says detection failed: the source is stored without
+	// quotes and marked for another try.
+	quotesFailed bool
 }
 
 // extract turns an item into a document. It touches no database, so items
@@ -233,8 +236,15 @@ func (a *App) extract(it item) (extracted, error) {
 		doc.Meta.URL = it.url
 	}
 	doc.Meta.URL = cleanURL(doc.Meta.URL)
-	return extracted{item: it, doc: doc, mediaType: mediaType, hash: ingest.Hash(doc.Content()),
-		quotes: quote.Detect(doc.Text, doc.Blocks)}, nil
+	ex := extracted{item: it, doc: doc, mediaType: mediaType, hash: ingest.Hash(doc.Content())}
+	var err error
+	if ex.quotes, err = safeDetect(doc.Text, doc.Blocks); err != nil {
+		// The source is still worth importing; its quotes are tried again
+		// when the notebook is next opened.
+		a.opts.Log.Error("could not detect quotes", "file", it.name, "err", err)
+		ex.quotesFailed = true
+	}
+	return ex, nil
 }
 
 // importMany imports n items: load(i) gives item i. Items are read and
@@ -388,8 +398,10 @@ func (a *App) store(ex extracted, storyID int64) (ImportResult, error) {
 			if _, err := a.addDetectedQ(q, log, id, doc.Text, ex.quotes); err != nil {
 				return err
 			}
-			if err := q.SourceSetQuotesVersion(a.ctx, db.SourceSetQuotesVersionParams{QuotesVersion: detectorVersion, ID: id}); err != nil {
-				return err
+			if !ex.quotesFailed {
+				if err := q.SourceSetQuotesVersion(a.ctx, db.SourceSetQuotesVersionParams{QuotesVersion: detectorVersion, ID: id}); err != nil {
+					return err
+				}
 			}
 		default:
 			return err

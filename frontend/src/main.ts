@@ -3,6 +3,7 @@ import App from './App.svelte';
 import { takeToken } from './lib/api';
 import { applyTheme, loadTheme } from './lib/theme';
 import './app.css';
+import './quotes.css';
 
 // Before anything renders: take the access token out of the address bar and
 // set the theme, so the first paint has the right colours.

@@ -13,15 +13,24 @@ import type {
   Block,
   FileData,
   FileResult,
+  Highlight,
+  HighlightRequest,
   Hit,
   ImportResult,
   ImportTextRequest,
   Info,
   Library,
+  Quote,
+  QuotePage,
+  QuoteRequest,
+  ReextractResult,
   SearchResults,
   Source,
   SourceSummary,
   SourceUpdate,
+  Speaker,
+  SpeakerSuggestion,
+  SpeakerUpdate,
   Story,
 } from './types';
 // The bindings Wails generates from app.App (make generate). Importing them
@@ -320,4 +329,170 @@ export async function addToStory(storyId: number, sourceId: number): Promise<voi
 /** removeFromStory takes a source out of a story (the source stays). */
 export async function removeFromStory(storyId: number, sourceId: number): Promise<void> {
   await call('RemoveFromStory', storyId, sourceId);
+}
+
+// Quotes, speakers and highlights.
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown): number => Number(v) || 0;
+
+function quote(q: Partial<Quote> | null): Quote {
+  return {
+    id: num(q?.id),
+    uuid: str(q?.uuid),
+    sourceId: num(q?.sourceId),
+    sourceTitle: str(q?.sourceTitle),
+    sourceOutlet: str(q?.sourceOutlet),
+    sourcePublished: str(q?.sourcePublished),
+    text: str(q?.text),
+    start: num(q?.start),
+    end: num(q?.end),
+    kind: str(q?.kind) || 'direct',
+    status: str(q?.status) || 'suggested',
+    origin: str(q?.origin),
+    cue: str(q?.cue),
+    speakerText: str(q?.speakerText),
+    speakerId: num(q?.speakerId),
+    speaker: str(q?.speaker),
+    role: str(q?.role),
+    affiliation: str(q?.affiliation),
+    group: str(q?.group),
+    groupSources: Math.max(1, num(q?.groupSources)),
+    orphan: !!q?.orphan,
+  };
+}
+
+function speaker(s: Partial<Speaker> | null): Speaker {
+  return {
+    id: num(s?.id),
+    uuid: str(s?.uuid),
+    name: str(s?.name),
+    role: str(s?.role),
+    affiliation: str(s?.affiliation),
+    aliases: arr(s?.aliases),
+    quotes: num(s?.quotes),
+    sources: num(s?.sources),
+  };
+}
+
+function highlight(h: Partial<Highlight> | null): Highlight {
+  return {
+    id: num(h?.id),
+    sourceId: num(h?.sourceId),
+    start: num(h?.start),
+    end: num(h?.end),
+    text: str(h?.text),
+    note: str(h?.note),
+    orphan: !!h?.orphan,
+  };
+}
+
+/** quotes lists a source's quotes in text order, rejected and orphaned ones included (0: the whole notebook). */
+export async function quotes(sourceId: number): Promise<Quote[]> {
+  return arr((await call('Quotes', sourceId)) as Quote[] | null).map(quote);
+}
+
+/** speakerQuotes lists every quote attributed to a speaker. */
+export async function speakerQuotes(speakerId: number): Promise<Quote[]> {
+  return arr((await call('SpeakerQuotes', speakerId)) as Quote[] | null).map(quote);
+}
+
+/** quotePage returns every occurrence of the utterance a quote belongs to, with word diffs. */
+export async function quotePage(id: number): Promise<QuotePage> {
+  const p = ((await call('QuotePage', id)) ?? {}) as Partial<QuotePage>;
+  return {
+    group: str(p.group),
+    quotes: arr(p.quotes).map(quote),
+    longest: num(p.longest),
+    variants: arr(p.variants).map((v) => ({ ...v, ops: arr(v.ops).map((o) => ({ kind: str(o.kind), a: str(o.a), b: str(o.b) })) })),
+    speakers: arr(p.speakers),
+  };
+}
+
+/** createQuote marks a passage as a confirmed quote by the speaker named. */
+export async function createQuote(req: QuoteRequest): Promise<Quote> {
+  return quote((await call('CreateQuote', req)) as Quote);
+}
+
+/** suggestSpeaker says who probably said the passage [start, end). */
+export async function suggestSpeaker(sourceId: number, start: number, end: number): Promise<SpeakerSuggestion> {
+  const s = ((await call('SuggestSpeaker', sourceId, start, end)) ?? {}) as Partial<SpeakerSuggestion>;
+  return { speaker: str(s.speaker), role: str(s.role), affiliation: str(s.affiliation), cue: str(s.cue) };
+}
+
+/** setQuoteStatus marks a quote suggested, confirmed or rejected. */
+export async function setQuoteStatus(id: number, status: string): Promise<Quote> {
+  return quote((await call('SetQuoteStatus', id, status)) as Quote);
+}
+
+/** setQuoteSpeaker attributes a quote to a speaker by name ("" unattributed). */
+export async function setQuoteSpeaker(id: number, name: string): Promise<Quote> {
+  return quote((await call('SetQuoteSpeaker', id, name)) as Quote);
+}
+
+/** setQuoteKind changes a quote's kind (direct, partial, block, scare). */
+export async function setQuoteKind(id: number, kind: string): Promise<Quote> {
+  return quote((await call('SetQuoteKind', id, kind)) as Quote);
+}
+
+/** setQuoteSpan moves a quote to [start, end) of its source (and places an orphan again). */
+export async function setQuoteSpan(id: number, start: number, end: number): Promise<Quote> {
+  return quote((await call('SetQuoteSpan', id, start, end)) as Quote);
+}
+
+/** deleteQuote deletes a hand-made quote; a found one becomes rejected. */
+export async function deleteQuote(id: number): Promise<void> {
+  await call('DeleteQuote', id);
+}
+
+/** speakers lists everyone quoted, most quoted first. */
+export async function speakers(): Promise<Speaker[]> {
+  return arr((await call('Speakers')) as Speaker[] | null).map(speaker);
+}
+
+/** updateSpeaker renames a speaker or corrects their details; `conflict` when the name is taken. */
+export async function updateSpeaker(u: SpeakerUpdate): Promise<Speaker> {
+  return speaker((await call('UpdateSpeaker', u)) as Speaker);
+}
+
+/** mergeSpeakers makes `others` one with `into`; their names become aliases. */
+export async function mergeSpeakers(into: number, others: number[]): Promise<Speaker> {
+  return speaker((await call('MergeSpeakers', into, others)) as Speaker);
+}
+
+/** splitSpeaker moves some of a speaker's quotes to the speaker named (new or existing). */
+export async function splitSpeaker(id: number, quoteIds: number[], name: string): Promise<Speaker> {
+  return speaker((await call('SplitSpeaker', id, quoteIds, name)) as Speaker);
+}
+
+/** highlights lists a source's highlights. */
+export async function highlights(sourceId: number): Promise<Highlight[]> {
+  return arr((await call('Highlights', sourceId)) as Highlight[] | null).map(highlight);
+}
+
+/** createHighlight marks a passage, with an optional note. */
+export async function createHighlight(req: HighlightRequest): Promise<Highlight> {
+  return highlight((await call('CreateHighlight', req)) as Highlight);
+}
+
+/** updateHighlight replaces a highlight's note. */
+export async function updateHighlight(id: number, note: string): Promise<Highlight> {
+  return highlight((await call('UpdateHighlight', id, note)) as Highlight);
+}
+
+/** deleteHighlight removes a highlight and its note. */
+export async function deleteHighlight(id: number): Promise<void> {
+  await call('DeleteHighlight', id);
+}
+
+/** reextractSource extracts a source again from its original and places its quotes and highlights again. */
+export async function reextractSource(id: number): Promise<ReextractResult> {
+  const r = ((await call('ReextractSource', id)) ?? {}) as Partial<ReextractResult>;
+  return {
+    source: full(r.source as Source),
+    kept: num(r.kept),
+    moved: num(r.moved),
+    orphans: num(r.orphans),
+    added: num(r.added),
+  };
 }

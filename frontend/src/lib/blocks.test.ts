@@ -37,7 +37,7 @@ function doc(pieces: [string, string, Partial<Block>?][]): { text: string; block
   return { text, blocks };
 }
 
-const vb = (index: number, kind: string, text: string, level = 0, reason = ''): ViewBlock => ({ index, kind, level, text, reason });
+const vb = (index: number, kind: string, text: string, level = 0, reason = '', start = 0): ViewBlock => ({ index, kind, level, text, start, reason });
 
 describe('code points', () => {
   it('counts an emoji as one code point, not two UTF-16 units', () => {
@@ -81,7 +81,16 @@ describe('viewBlocks', () => {
   it('keeps index, kind, level and reason, and trims spaces', () => {
     const text = '  Title  \n\nBody';
     const blocks = [b('heading', 0, 9, { level: 1 }), b('paragraph', 11, 15, { boilerplate: 'related' })];
-    expect(viewBlocks({ text, blocks })).toEqual([vb(0, 'heading', 'Title', 1), vb(1, 'paragraph', 'Body', 0, 'related')]);
+    expect(viewBlocks({ text, blocks })).toEqual([vb(0, 'heading', 'Title', 1, '', 2), vb(1, 'paragraph', 'Body', 0, 'related', 11)]);
+  });
+
+  it('gives each block the code point offset of its trimmed text', () => {
+    const text = '😀 a\n\n  👩‍👧 b\n\n\n  code';
+    const blocks = [b('paragraph', 0, 3), b('paragraph', 5, 12), b('pre', 13, 21)];
+    const points = Array.from(text);
+    for (const v of viewBlocks({ text, blocks })) {
+      expect(points.slice(v.start, v.start + Array.from(v.text).length).join('')).toBe(v.text);
+    }
   });
 
   it('drops blocks outside the text or empty, keeping the others’ indexes', () => {

@@ -16,6 +16,8 @@ export interface ViewBlock {
   kind: string;
   level: number;
   text: string;
+  /** Code point offset of `text` in Source.text (after trimming). */
+  start: number;
   /** "" for content, else why the block was set aside. */
   reason: string;
 }
@@ -108,7 +110,9 @@ export function viewBlocks(source: Pick<Source, 'text' | 'blocks'>): ViewBlock[]
     // Preformatted text keeps its indentation; elsewhere spaces at the ends mean nothing.
     const text = kind === 'pre' ? raw.replace(/^\n+|\s+$/g, '') : raw.trim();
     if (text === '') return;
-    out.push({ index, kind, level: b.level || 0, text, reason: b.boilerplate || '' });
+    // What was trimmed at the front is white space, one UTF-16 unit per code point.
+    const lead = raw.length - (kind === 'pre' ? raw.replace(/^\n+/, '') : raw.trimStart()).length;
+    out.push({ index, kind, level: b.level || 0, text, start: b.start + lead, reason: b.boilerplate || '' });
   });
   return out;
 }

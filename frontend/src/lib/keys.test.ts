@@ -20,6 +20,12 @@ describe('commandFor', () => {
     expect(commandFor(key('J'), false)).toBe('next');
     expect(commandFor(key('e'), false)).toBe('edit');
     expect(commandFor(key('r'), false)).toBe('removed');
+    expect(commandFor(key('q'), false)).toBe('quote');
+    expect(commandFor(key('h'), false)).toBe('highlight');
+    expect(commandFor(key('i'), false)).toBe('inspector');
+    expect(commandFor(key('c'), false)).toBe('confirm');
+    expect(commandFor(key('x'), false)).toBe('reject');
+    expect(commandFor(key('q'), true)).toBeNull();
   });
 
   it('leaves single keys to text fields', () => {
@@ -35,7 +41,7 @@ describe('commandFor', () => {
     expect(commandFor(key('r', { ctrlKey: true }), false)).toBeNull();
     expect(commandFor(key('E', { shiftKey: true }), false)).toBeNull();
     expect(commandFor(key('k', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
-    expect(commandFor(key('x'), false)).toBeNull();
+    expect(commandFor(key('z'), false)).toBeNull();
     expect(commandFor(key('k', { ctrlKey: true, isComposing: true }), false)).toBeNull();
   });
 });

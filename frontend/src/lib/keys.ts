@@ -2,7 +2,19 @@
 // keys the handler answers to.
 
 /** Command is something a shortcut does anywhere in the window. */
-export type Command = 'search' | 'import' | 'next' | 'prev' | 'toggleSidebar' | 'edit' | 'removed';
+export type Command =
+  | 'search'
+  | 'import'
+  | 'next'
+  | 'prev'
+  | 'toggleSidebar'
+  | 'edit'
+  | 'removed'
+  | 'quote'
+  | 'highlight'
+  | 'inspector'
+  | 'confirm'
+  | 'reject';
 
 /** The parts of a KeyboardEvent that decide a shortcut. */
 export interface KeyLike {
@@ -31,7 +43,9 @@ export function isTyping(target: EventTarget | null): boolean {
 
 /**
  * commandFor maps a key press to a window-wide command, or null.
- * Single-key shortcuts (/, J, K, E, R) are ignored while the user is typing.
+ * Single-key shortcuts (/, J, K, E, R; Q and H for the selection; I for the
+ * inspector; C and X to confirm or reject the selected quote) are ignored
+ * while the user is typing.
  */
 export function commandFor(e: KeyLike, typing: boolean): Command | null {
   if (e.isComposing) return null;
@@ -50,6 +64,11 @@ export function commandFor(e: KeyLike, typing: boolean): Command | null {
   if (key === 'k') return 'prev';
   if (key === 'e') return 'edit';
   if (key === 'r') return 'removed';
+  if (key === 'q') return 'quote';
+  if (key === 'h') return 'highlight';
+  if (key === 'i') return 'inspector';
+  if (key === 'c') return 'confirm';
+  if (key === 'x') return 'reject';
   return null;
 }
 

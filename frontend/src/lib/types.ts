@@ -154,3 +154,139 @@ export interface Segment {
   text: string;
   match: boolean;
 }
+
+/** QuoteKind: direct, partial (a few words inside a sentence), block, or scare (a term in quote marks, not speech). */
+export type QuoteKind = 'direct' | 'partial' | 'block' | 'scare';
+export type QuoteStatus = 'suggested' | 'confirmed' | 'rejected';
+
+/**
+ * Quote is one quotation in a source. `start` and `end` are code points into
+ * Source.text. An orphan could not be placed after its source changed: its
+ * start, end and text are where it used to be, so it is never drawn.
+ */
+export interface Quote {
+  id: number;
+  uuid: string;
+  sourceId: number;
+  sourceTitle: string;
+  sourceOutlet: string;
+  sourcePublished: string;
+  text: string;
+  start: number;
+  end: number;
+  kind: QuoteKind | string;
+  status: QuoteStatus | string;
+  /** auto (found by Sourcebook) or manual. */
+  origin: string;
+  /** The attribution words: "said", "according to". */
+  cue: string;
+  /** The speaker as the source writes it ("he", "Stone"). */
+  speakerText: string;
+  /** 0 when unknown. */
+  speakerId: number;
+  /** The resolved name, "" when unknown. */
+  speaker: string;
+  role: string;
+  affiliation: string;
+  /** Shared by every occurrence of the same utterance. */
+  group: string;
+  /** How many sources carry this utterance (1: only this one). */
+  groupSources: number;
+  orphan: boolean;
+}
+
+/** DiffOp is one step of a word diff between an occurrence (a) and the longest version (b). */
+export interface DiffOp {
+  kind: 'equal' | 'delete' | 'insert' | 'replace' | string;
+  a: string;
+  b: string;
+}
+
+/** QuoteVariant compares one occurrence with the longest version. */
+export interface QuoteVariant {
+  quoteId: number;
+  /** same, contains, within, overlap, similar. */
+  relation: string;
+  score: number;
+  ops: DiffOp[];
+}
+
+/** QuotePage is every occurrence of one utterance across the notebook. */
+export interface QuotePage {
+  group: string;
+  /** Oldest source first; rejected ones left out. */
+  quotes: Quote[];
+  /** The id of the longest version. */
+  longest: number;
+  /** In the order of `quotes`. */
+  variants: QuoteVariant[];
+  /** Distinct names the occurrences are attributed to; more than one: the sources disagree. */
+  speakers: string[];
+}
+
+/** QuoteRequest is a quote marked by hand ("" speaker: unattributed). */
+export interface QuoteRequest {
+  sourceId: number;
+  start: number;
+  end: number;
+  speaker: string;
+  kind: string;
+}
+
+/** SpeakerSuggestion is who probably said a passage. */
+export interface SpeakerSuggestion {
+  speaker: string;
+  role: string;
+  affiliation: string;
+  cue: string;
+}
+
+/** Speaker is a person, organisation or document quoted in the notebook. */
+export interface Speaker {
+  id: number;
+  uuid: string;
+  name: string;
+  role: string;
+  affiliation: string;
+  /** Other names that resolve to this speaker. */
+  aliases: string[];
+  /** Quotes attributed, rejected ones left out. */
+  quotes: number;
+  /** Sources quoting them. */
+  sources: number;
+}
+
+export interface SpeakerUpdate {
+  id: number;
+  name: string;
+  role: string;
+  affiliation: string;
+}
+
+/** Highlight is a passage the user marked, with an optional note. */
+export interface Highlight {
+  id: number;
+  sourceId: number;
+  start: number;
+  end: number;
+  text: string;
+  note: string;
+  orphan: boolean;
+}
+
+export interface HighlightRequest {
+  sourceId: number;
+  start: number;
+  end: number;
+  note: string;
+}
+
+/** ReextractResult says what extracting a source again changed. */
+export interface ReextractResult {
+  source: Source;
+  kept: number;
+  moved: number;
+  orphans: number;
+  /** New quotes found. */
+  added: number;
+}

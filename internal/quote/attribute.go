@@ -493,6 +493,10 @@ func (d *detector) make(ts []tok, n np, cue string) attribution {
 	return a
 }
 
+// lookback bounds how many earlier mentions name resolution reads, so
+// that a text naming thousands of people stays linear.
+const lookback = 300
+
 // resolveName resolves a name as written to the fullest form mentioned.
 func (d *detector) resolveName(ws []string, pos int) string {
 	ws = stripTitles(ws)
@@ -501,7 +505,7 @@ func (d *detector) resolveName(ws []string, pos int) string {
 	}
 	if len(ws) > 1 {
 		// "Al Mnajer" after "Mohammad Al Mnajer": the fuller name.
-		for i := len(d.names) - 1; i >= 0; i-- {
+		for i := len(d.names) - 1; i >= max(0, len(d.names)-lookback); i-- {
 			if m := d.names[i]; len(m.words) > len(ws) && endsWith(m.words, ws) {
 				return m.name
 			}
@@ -510,7 +514,7 @@ func (d *detector) resolveName(ws []string, pos int) string {
 	}
 	w := strings.TrimSuffix(strings.TrimSuffix(ws[0], "'s"), "’s")
 	best := ""
-	for i := len(d.names) - 1; i >= 0; i-- {
+	for i := len(d.names) - 1; i >= max(0, len(d.names)-lookback); i-- {
 		m := d.names[i]
 		if m.words[len(m.words)-1] == w && m.pos <= pos {
 			return m.name
@@ -527,7 +531,7 @@ func (d *detector) resolveName(ws []string, pos int) string {
 	}
 	// A given name alone ("Jordan said"), or a family name written first
 	// ("Wang Qishan", then "Wang").
-	for i := len(d.names) - 1; i >= 0; i-- {
+	for i := len(d.names) - 1; i >= max(0, len(d.names)-lookback); i-- {
 		if m := d.names[i]; m.words[0] == w && m.pos <= pos && isPersonName(m.words) {
 			return m.name
 		}
@@ -580,7 +584,7 @@ func (d *detector) resolveNP(words []tok, pos int) string {
 			head = "blog"
 		}
 		best := ""
-		for _, m := range d.docs {
+		for _, m := range d.docs[max(0, len(d.docs)-lookback):] {
 			if m.pos > pos {
 				break
 			}

@@ -231,6 +231,21 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 		return
 	}
 	all := toks(0, len(its))
+	// Computed once per sentence so that a sentence of many quotes stays
+	// linear: whether it has a cue at all, and its opening tokens with the
+	// item each comes from.
+	cue := hasCue(all)
+	var opening []tok
+	var openingItem []int
+	for i, it := range its {
+		if len(opening) == maxTokens {
+			break
+		}
+		if it.q < 0 {
+			opening = append(opening, it.t)
+			openingItem = append(openingItem, i)
+		}
+	}
 	d.notePost(all)
 	// Three or more quoted words or pairs in one sentence are a list of
 	// terms being talked about, not words someone said.
@@ -259,12 +274,13 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 		if len(post) > maxTokens {
 			post = post[:maxTokens]
 		}
-		sentStart := toks(0, qi)
-		if len(sentStart) > maxTokens {
-			sentStart = sentStart[:maxTokens]
+		k := 0
+		for k < len(openingItem) && openingItem[k] < qi {
+			k++
 		}
+		sentStart := opening[:k]
 		q := Quote{Start: sp.start, End: sp.end, Text: string(d.r[sp.start:sp.end]), Open: sp.open}
-		q.Kind = d.kind(sp, pre, post, all)
+		q.Kind = d.kind(sp, pre, post, cue)
 		if terms >= 3 && wordCount(d.r, sp.start, sp.end) <= 2 {
 			q.Kind = Scare // one of a list of quoted words: “yeet,” “crusty,” …
 		}
@@ -381,8 +397,18 @@ func (d *detector) setLast(name string, pos, pi int) {
 	}
 }
 
+// hasCue reports whether a sentence has a reporting verb or "according".
+func hasCue(ts []tok) bool {
+	for _, t := range ts {
+		if _, ok := verbs[t.lower()]; ok || t.lower() == "according" {
+			return true
+		}
+	}
+	return false
+}
+
 // kind classifies a quotation from its words and its context.
-func (d *detector) kind(sp span, pre, post, sent []tok) string {
+func (d *detector) kind(sp span, pre, post []tok, cue bool) string {
 	words := tokenize(d.r, sp.start, sp.end, 12, false)
 	nw, punct := 0, false
 	allCaps := true
@@ -398,15 +424,6 @@ func (d *detector) kind(sp span, pre, post, sent []tok) string {
 	}
 	short := nw <= 4 && !punct && sp.end-sp.start < 60
 	if short {
-		cue := false
-		for _, t := range sent {
-			if _, ok := verbs[t.lower()]; ok {
-				cue = true
-			}
-			if t.lower() == "according" {
-				cue = true
-			}
-		}
 		if !cue {
 			return Scare
 		}

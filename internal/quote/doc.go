@@ -7,12 +7,23 @@
 // classifies every quotation (direct, partial, block, scare) and attributes
 // it with reporting verbs before and after the quote, colon forms,
 // participles ("saying, …"), "according to", signature lines after embedded
-// posts, and written documents as speakers. Pronouns, surnames and roles are
-// resolved to a full name mentioned earlier in the same text: "he" and
-// "she" to the most recently named person in subject position whose gender
-// the text (a title, a gendered noun, the first pronoun after the name) or
-// the given name suggests, "the rookie defenceman" to the person introduced
-// with that role. Everything is
+// posts, and written documents as speakers (a document with a named author,
+// "The RCMP statement", speaks for the author). Pronouns, surnames and roles
+// are resolved to a full name mentioned earlier in the same text: "he" and
+// "she" to the current speaker while no other person has opened a sentence
+// since, else to the most recently named person in subject position whose
+// gender the text (a title, a gendered noun right before the name, the
+// first pronoun after the name) or the given name suggests; "the rookie
+// defenceman" to the person introduced with that role, another definite
+// description to the person just named; "the company" to the organisation
+// named last. A quote without attribution continues the quote before it,
+// or belongs to the person the sentence before it opened with.
+//
+// A partial quote inside reported speech carries its reported clause
+// (ClauseStart, ClauseEnd: She said [police were "very committed" to
+// hearing her]), the span annotators of reported speech mark; a fragment of
+// under eight words with no speaker in its sentence is a term (Scare).
+// Everything is
 // linear in the length of the text apart from name resolution, which is
 // linear in the number of names mentioned.
 //

@@ -29,6 +29,11 @@ func TestDetect(t *testing.T) {
 		{"role learnt from introduction", "Rookie defenceman Caleb Jones scored twice.\n\n\"It felt great,\" said the rookie defenceman.", []Quote{{Text: "It felt great,", Kind: Direct, Name: "Caleb Jones", Cue: "said"}}},
 		{"unnamed speaker keeps article", `"No comment," a spokesperson said.`, []Quote{{Text: "No comment,", Kind: Direct, Name: "a spokesperson", Cue: "said"}}},
 		{"list of words", `The list includes "yeet," "crusty," "optics," and "grapple," said Jane Smith.`, []Quote{{Text: "yeet,", Kind: Scare}, {Text: "crusty,", Kind: Scare}, {Text: "optics,", Kind: Scare}, {Text: "grapple,", Kind: Scare}}},
+		{"inverted cue past a description", `"We are ready," said oil and gas worker Mike Wipf.`, []Quote{{Text: "We are ready,", Kind: Direct, Name: "Mike Wipf", Cue: "said"}}},
+		{"document with an author", `A statement from the EU said, "We are concerned."`, []Quote{{Text: "We are concerned.", Kind: Direct, Name: "the EU", Cue: "said"}}},
+		{"organisation noun", "The RCMP made an arrest.\n\n\"We are concerned,\" the agency said.", []Quote{{Text: "We are concerned,", Kind: Direct, Name: "RCMP", Cue: "said"}}},
+		{"sentence subject takes the next quote", "\"Yes,\" said Tom Brown.\n\nJane Doe did not need coaxing. \"I am thankful.\"", []Quote{{Text: "Yes,", Kind: Direct, Name: "Tom Brown", Cue: "said"}, {Text: "I am thankful.", Kind: Direct, Name: "Jane Doe"}}},
+		{"speaker stays the speaker", "Kevin Vickers said the dairy, with his father's friend, Martin Legere, did well.\n\n\"It was a success,\" he said.", []Quote{{Text: "It was a success,", Kind: Direct, Name: "Kevin Vickers", Cue: "said"}}},
 		{"short fragment without speaker", `The law allows it for adults "in an advanced stage" of decline.`, []Quote{{Text: "in an advanced stage", Kind: Scare}}},
 		{"emoji and rtl", "😀 \"שלום עולם\" 😀", []Quote{{Text: "שלום עולם", Kind: Scare}}},
 	}
@@ -168,5 +173,22 @@ func BenchmarkDetectLongQuote(b *testing.B) {
 	text := "Jane Smith said, \"" + strings.Repeat("word ", 20000) + "\" and \"" + strings.Repeat("x “ ", 5000)
 	for b.Loop() {
 		Detect(text, nil)
+	}
+}
+
+// BenchmarkDetectAdversarial runs inputs that once made Detect quadratic:
+// one paragraph of mixed unbalanced marks, one sentence of many partial
+// quotes, and thousands of names. Each is about 300,000 code points.
+func BenchmarkDetectAdversarial(b *testing.B) {
+	for _, c := range []struct{ name, text string }{
+		{"mixed marks", strings.Repeat("“a\" ‘b” «c \"d ", 20000)},
+		{"partials", strings.Repeat("Ann Lee said police were \"very committed\" to it and \"more\" too, ", 5000)},
+		{"names", strings.Repeat("Jane Smith met Tom Brown. Bob Lee Kim said, \"Yes.\" ", 6000)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				Detect(c.text, nil)
+			}
+		})
 	}
 }

@@ -47,7 +47,8 @@ type Pair struct {
 	B    Span   `json:"b"`
 	Kind string `json:"kind"` // Same or Similar
 	// Score is the Dice coefficient of the two passages' bags of folded
-	// words, in [0,1]: 1 for Same.
+	// words, in [0,1]: 1 for Same, and for a Similar pair whose words are
+	// the same but in another order.
 	Score float64 `json:"score"`
 	Ops   []Op    `json:"ops"` // the word diff of A.Text against B.Text
 }

@@ -95,7 +95,7 @@ func checkInvariants(t *testing.T, a, b Input, r Result) {
 	for _, p := range r.Pairs {
 		pa = append(pa, p.A)
 		pb = append(pb, p.B)
-		if p.Kind != Same && p.Kind != Similar || p.Score < 0 || p.Score > 1 || (p.Kind == Same) != (p.Score == 1) {
+		if p.Kind != Same && p.Kind != Similar || p.Score < 0 || p.Score > 1 || (p.Kind == Same && p.Score != 1) {
 			t.Fatalf("pair kind %q score %v", p.Kind, p.Score)
 		}
 	}

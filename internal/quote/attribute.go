@@ -456,6 +456,11 @@ func (d *detector) make(ts []tok, n np, cue string) attribution {
 	switch n.kind {
 	case "pronoun":
 		a.name = d.last
+		if words[0].lower() == "it" {
+			if o := d.itOrg(a.s); o != "" {
+				a.name = o
+			}
+		}
 		if l := words[0].lower(); l == "he" || l == "she" {
 			if name := d.current(pronounGender[l]); name != "" {
 				a.name = name
@@ -513,6 +518,9 @@ func (d *detector) resolveName(ws []string, pos int) string {
 		return strings.Join(ws, " ")
 	}
 	w := strings.TrimSuffix(strings.TrimSuffix(ws[0], "'s"), "’s")
+	if full, ok := d.acronyms[w]; ok {
+		return full
+	}
 	best := ""
 	for i := len(d.names) - 1; i >= max(0, len(d.names)-lookback); i-- {
 		m := d.names[i]
@@ -645,11 +653,11 @@ func (d *detector) org(head string, pos int) string {
 		}
 		for _, w := range m.words {
 			if strings.EqualFold(w, head) {
-				return m.name
+				return d.expand(m.name)
 			}
 		}
 		if best == "" {
-			best = m.name
+			best = d.expand(m.name)
 		}
 	}
 	return best
@@ -701,6 +709,7 @@ func (d *detector) collect(items []item) {
 	d.pending = ""
 	var ts []tok
 	flush := func() {
+		d.noteAcronyms(ts)
 		for i := 0; i < len(ts); i++ {
 			t := ts[i]
 			if t.upper() && t.word() && !stopCaps[t.s] {
@@ -732,7 +741,7 @@ func (d *detector) collect(items []item) {
 					// race", not "Edmonton, Red Deer and Sundre".
 					subj := !obj && (n.i == 0 || !ts[n.i-1].word() || ts[n.i-1].upper()) &&
 						(n.j == len(ts) || !npStop[ts[n.j].lower()] && !(ts[n.j].word() && ts[n.j].upper()))
-					if isOrgName(ws) {
+					if isOrgName(ws) && len(stripAcronymTitles(ws)) > 0 && !shouted(ws) {
 						d.orgs = append(d.orgs, mention{strings.Join(ws, " "), ws, t.start, obj, false, subj})
 					}
 					switch {

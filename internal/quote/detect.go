@@ -34,6 +34,7 @@ type detector struct {
 	surnames map[string]int
 	docs     []mention         // document noun phrases ("court filing")
 	orgs     []mention         // organisations named: "RCMP", "State Department"
+	acronyms map[string]string // acronym -> the full name it was introduced with
 	roles    map[string]string // role head noun -> name
 	info     map[string]person // name -> role and affiliation
 	last     string            // the last resolved speaker
@@ -71,7 +72,7 @@ func Detect(text string, blocks []document.Block) []Quote {
 	r := []rune(text)
 	ps := paragraphs(r, blocks)
 	spans := scan(r, ps)
-	d := &detector{r: r, roles: map[string]string{}, info: map[string]person{}, gender: map[string]int{}, surnames: map[string]int{}, titled: map[string]int{}, lastPara: -10}
+	d := &detector{r: r, roles: map[string]string{}, info: map[string]person{}, gender: map[string]int{}, surnames: map[string]int{}, titled: map[string]int{}, acronyms: map[string]string{}, lastPara: -10}
 	si := 0
 	for pi, p := range ps {
 		var own []span
@@ -186,7 +187,27 @@ func sentenceEnd(items []item, i int, r []rune, spans []span) bool {
 	for e > sp.start && strings.ContainsRune(")]’'", r[e]) {
 		e--
 	}
+	if e >= sp.start && (r[e] == '?' || r[e] == '!') && cueFollows(items, i+1) {
+		return false // “Why not?” Smith asked.
+	}
 	return e >= sp.start && strings.ContainsRune(".!?", r[e]) && i+1 < len(items) && items[i+1].q < 0 && next()
+}
+
+// cueFollows reports whether items[i:] open with a capitalised name and
+// its reporting verb: after a question or an exclamation the attribution
+// still belongs to the quote (“Are we done?” Lee Park asked).
+func cueFollows(items []item, i int) bool {
+	k := i
+	for k < len(items) && k < i+4 && items[k].q < 0 && items[k].t.word() && items[k].t.upper() && !stopCaps[items[k].t.s] {
+		k++
+	}
+	if k == i {
+		return false
+	}
+	for k < len(items) && items[k].q < 0 && adverbs[items[k].t.lower()] {
+		k++
+	}
+	return k < len(items) && items[k].q < 0 && isVerb(items[k].t) && !weakVerbs[items[k].t.lower()]
 }
 
 // sentence attributes the quotes of one sentence.

@@ -462,7 +462,7 @@ func (d *detector) make(ts []tok, n np, cue string) attribution {
 			}
 		}
 		if l := words[0].lower(); l == "he" || l == "she" {
-			if name := d.current(pronounGender[l]); name != "" {
+			if name := d.current(pronounGender[l], a.s); name != "" {
 				a.name = name
 			} else if name := d.salient(pronounGender[l], a.s); name != "" {
 				a.name = name
@@ -948,12 +948,21 @@ func (d *detector) salient(g, pos int) string {
 // "she" (gender g) can mean them and no person has opened a sentence since:
 // the speaker stays the speaker while others are only mentioned ("run by
 // his father's friend, Martin Legere").
-func (d *detector) current(g int) string {
+func (d *detector) current(g, pos int) string {
 	if d.last == "" || d.curPara-d.lastPara > 2 || d.subjectPos > d.lastPos && d.subject != d.last {
 		return ""
 	}
 	for i := len(d.names) - 1; i >= 0 && i >= len(d.names)-200; i-- {
-		if m := d.names[i]; m.name == d.last {
+		m := d.names[i]
+		if m.pos >= pos {
+			continue
+		}
+		if m.pos > d.lastEnd && m.name != d.last && m.subj && isPersonName(m.words) && d.genderOf(m) == g {
+			// Another person of that gender has since been the
+			// subject of a sentence: "he" may now mean them.
+			return ""
+		}
+		if m.name == d.last {
 			if mg := d.genderOf(m); mg == g || mg == 0 {
 				return d.last
 			}

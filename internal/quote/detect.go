@@ -39,6 +39,8 @@ type detector struct {
 	info     map[string]person // name -> role and affiliation
 	last     string            // the last resolved speaker
 	lastPos  int
+	lastEnd  int // where the sentence that named the last speaker ends
+	sentEnd  int // where the sentence being read ends
 	// lastPerson is the last speaker with a person's name: what "he" and
 	// "she" refer to when no person named in the text fits.
 	lastPerson string
@@ -114,6 +116,7 @@ func (d *detector) paragraph(pi int, p para, ps []para, spans []span) {
 			} else {
 				q.Name = d.last
 			}
+			d.sentEnd = e
 			d.setLast(q.Name, s, pi)
 			d.quotes = append(d.quotes, q)
 			return
@@ -226,6 +229,9 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 			}
 		}
 		return ts
+	}
+	if len(its) > 0 {
+		d.sentEnd = its[len(its)-1].t.end
 	}
 	if len(qidx) == 0 {
 		// Indirect speech still changes who is speaking.
@@ -412,6 +418,7 @@ func (d *detector) clause(its []item, qi int, a attribution, after bool) (int, i
 func (d *detector) setLast(name string, pos, pi int) {
 	if name != "" {
 		d.last, d.lastPos, d.lastPara = name, pos, pi
+		d.lastEnd = max(pos, d.sentEnd)
 		if f := strings.Fields(name); isPersonName(f) && unicode.IsUpper([]rune(f[0])[0]) {
 			d.lastPerson = name
 		}

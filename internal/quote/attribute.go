@@ -88,7 +88,7 @@ func parseNP(ts []tok, i int) (np, bool) {
 			case ts[j].s == "(" && j+2 < len(ts) && ts[j+1].upper() && ts[j+2].s == ")":
 				j += 3
 				continue
-			case ts[j].word() && (ts[j].s == "de" || ts[j].s == "van" || ts[j].s == "von" || ts[j].s == "da" || ts[j].s == "der" || ts[j].s == "la" || ts[j].s == "bin") && j+1 < len(ts) && ts[j+1].upper():
+			case j > i && nameParticles[ts[j].s] && j+1 < len(ts) && (ts[j+1].upper() || nameParticles[ts[j+1].s] && j+2 < len(ts) && ts[j+2].upper()):
 				j++
 				continue
 			}
@@ -98,6 +98,10 @@ func parseNP(ts []tok, i int) (np, bool) {
 	}
 	return np{}, false
 }
+
+// nameParticles join the parts of a name: "Ben van der Berg", "Luis da
+// Silva".
+var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "da": true, "der": true, "den": true, "la": true, "bin": true, "du": true, "di": true, "del": true}
 
 // honorifics make the next capitalised word a name even when it is also a
 // common word: "Ms. May", "Mr. Long".
@@ -269,7 +273,7 @@ func (d *detector) attributePre(pre, sent []tok, indirect bool) attribution {
 		}
 		return attribution{}
 	}
-	if indirect && (v > 12 || weakVerbs[pre[v].lower()]) {
+	if indirect && (v > 12 && !openingAppositive(pre, v) || weakVerbs[pre[v].lower()]) {
 		return attribution{}
 	}
 	a := d.verbSubject(pre, sent, v, indirect)
@@ -371,10 +375,43 @@ func (d *detector) verbSubject(pre, sent []tok, v int, indirect bool) attributio
 			return a
 		}
 	}
+	if openingAppositive(pre, v) {
+		// Sarah Lin, who taught there, played in the band and left in
+		// 2010, said: the name that opens the sentence.
+		return d.make(pre, np{0, nameEnd(pre), "name"}, cue)
+	}
 	if n, ok := firstNP(pre, c2+1, c); ok {
 		return d.make(pre, n, cue)
 	}
 	return attribution{}
+}
+
+// openingAppositive reports whether pre opens with a person's name set off
+// by a comma and the reporting verb pre[v] follows a comma closing the
+// description: "Ann Lee, a geologist at the university, said".
+func openingAppositive(pre []tok, v int) bool {
+	if v < 3 || v >= len(pre) || pre[v-1].s != "," {
+		return false
+	}
+	e := nameEnd(pre)
+	if e == 0 || e >= v-1 || pre[e].s != "," || !isPersonName(stripTitles(wordsOf(pre[:e]))) {
+		return false
+	}
+	for _, t := range pre[e+1 : v-1] {
+		if s := t.s; s == "." || s == ";" || s == "“" || s == "\"" {
+			return false
+		}
+	}
+	return true
+}
+
+// nameEnd returns where the name that opens ts ends, 0 when ts does not
+// open with a name.
+func nameEnd(ts []tok) int {
+	if n, ok := parseNP(ts, 0); ok && n.kind == "name" {
+		return n.j
+	}
+	return 0
 }
 
 // modifierGap reports whether ts[i:j], between a subject and its verb, is
@@ -868,11 +905,22 @@ func (d *detector) words(ts []tok) []string {
 // Scotia Liberal MP Sean Fraser" -> "Sean Fraser".
 func stripTitles(ws []string) []string {
 	for i := len(ws) - 2; i >= 0; i-- {
-		if titles[strings.ToLower(ws[i])] {
+		if isTitle(ws[i]) {
 			return ws[i+1:]
 		}
 	}
 	return ws
+}
+
+// isTitle reports whether w is a title, also a hyphenated one whose last
+// part is: "Vice-President", "Co-Chair".
+func isTitle(w string) bool {
+	l := strings.ToLower(w)
+	if titles[l] {
+		return true
+	}
+	i := strings.LastIndexByte(l, '-')
+	return i > 0 && titles[l[i+1:]]
 }
 
 // pronounGender maps gendered pronouns to 1 (masculine) or -1 (feminine).

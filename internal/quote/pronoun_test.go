@@ -15,3 +15,19 @@ func TestRulesPronouns(t *testing.T) {
 		})
 	}
 }
+
+// TestRulesNames covers the rules that read a speaker's name, each with
+// sentences written for the test.
+func TestRulesNames(t *testing.T) {
+	tests := []struct{ name, text, quote, want string }{
+		{"hyphenated title", "Deputy Vice-Chair Lin Hao opened the session. Lin said that “the budget is final.”", "the budget is final.", "Lin Hao"},
+		{"name before a who clause", "Nora Ellis, who grew up nearby, studied in Halifax and returned in 2015, said the pier was “falling apart for years.”", "falling apart for years.", "Nora Ellis"},
+		{"long appositive in reported speech", "Tom Vale, a marine biologist and lecturer at the Coastal Institute of Research, said the reef was dying.\n\n“We have five years,” he said.", "We have five years,", "Tom Vale"},
+		{"two name particles", "Jan van der Berg, a farmer from the valley, said the river rose overnight.\n\n“We lost the barn,” he said.", "We lost the barn,", "Jan van der Berg"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkName(t, tt.text, tt.quote, tt.want)
+		})
+	}
+}

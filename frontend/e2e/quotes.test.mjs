@@ -145,6 +145,18 @@ test('quotes: underline, quote page, review, mark by hand, speakers', { timeout:
       assert.equal(made.speaker, suggested);
     });
 
+    await t.test('corrects a quote to the selected words', async () => {
+      const made = (await api('Quotes', 0)).find((q) => q.origin === 'manual');
+      const shorter = 'any other comment on the matter';
+      await selectText(page, shorter);
+      await page.keyboard.press('Escape'); // close the selection tools; the selection is remembered
+      const row = page.locator(`[data-testid="inspector-quote"][data-quote-id="${made.id}"]`);
+      await row.getByTestId('edit-speaker').click();
+      await row.getByTestId('quote-use-selection').click();
+      await eventually(async () => (await api('Quote', made.id)).text === shorter, () => 'the quote was not moved to the selection');
+      await marks.filter({ hasText: shorter }).first().waitFor();
+    });
+
     await t.test('highlights a passage with a note (H)', async () => {
       await selectText(page, 'Netflix and Spotify');
       await page.keyboard.press('h');

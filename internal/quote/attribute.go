@@ -57,6 +57,12 @@ func parseNP(ts []tok, i int) (np, bool) {
 	if pronouns[l] {
 		return np{i, i + 1, "pronoun"}, true
 	}
+	if (l == "one" || l == "another" || l == "some") && i+1 < len(ts) && ts[i+1].lower() == "of" {
+		// "one of the players"
+		if m, ok := parseNP(ts, i+2); ok && m.kind == "det" {
+			return np{i, m.j, "det"}, true
+		}
+	}
 	if determiners[l] || possessive(t.s) && !t.upper() {
 		j := i + 1
 		for j < len(ts) && ts[j].word() && !npStop[ts[j].lower()] && (!isVerb(ts[j]) || documentHeads[ts[j].lower()]) && !adverbs[ts[j].lower()] && j-i < 6 {
@@ -184,7 +190,7 @@ func (d *detector) attributeAfter(post []tok) (attribution, int) {
 			b--
 		}
 		for s := max(i, b-8); s < b; s++ {
-			if n, ok := parseNP(post[:b], s); ok && n.j == b {
+			if n, ok := parseNP(post[:b], s); ok && (n.j == b || complement(post[:b], n).j == b) {
 				return d.make(post, n, t.s), s
 			}
 		}
@@ -488,6 +494,7 @@ func (d *detector) make(ts []tok, n np, cue string) attribution {
 	if n.kind == "name" {
 		n = roleName(ts, n)
 	}
+	n = complement(ts, n)
 	words := ts[n.i:n.j]
 	a := attribution{ok: true, speaker: joinToks(words), s: words[0].start, e: words[len(words)-1].end, cue: cue}
 	switch n.kind {
@@ -533,6 +540,27 @@ func (d *detector) make(ts []tok, n np, cue string) attribution {
 		}
 	}
 	return a
+}
+
+// complement extends an indefinite description over its "of" or "for"
+// phrase, which says who the speaker is: "a spokesperson for the camp",
+// "another member of the public".
+func complement(ts []tok, n np) np {
+	if n.kind != "det" || n.j+1 >= len(ts) {
+		return n
+	}
+	switch ts[n.i].lower() {
+	case "a", "an", "one", "another", "some":
+	default:
+		return n
+	}
+	if l := ts[n.j].lower(); l != "of" && l != "for" || documentHeads[ts[n.j-1].lower()] {
+		return n
+	}
+	if m, ok := parseNP(ts, n.j+1); ok && m.kind == "det" {
+		return np{n.i, m.j, "det"}
+	}
+	return n
 }
 
 // lookback bounds how many earlier mentions name resolution reads, so

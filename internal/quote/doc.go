@@ -16,8 +16,15 @@
 // first pronoun after the name) or the given name suggests; "the rookie
 // defenceman" to the person introduced with that role, another definite
 // description to the person just named; "the company" to the organisation
-// named last. A quote without attribution continues the quote before it,
-// or belongs to the person the sentence before it opened with.
+// named last; "it" to the organisation last named as a subject; an acronym
+// to the full name it was introduced with ("Export Development Canada
+// (EDC)") or whose initials it spells. "He" and "she" leave the current
+// speaker once another person of that gender opens a sentence. An
+// indefinite speaker keeps its "of" or "for" phrase ("one of the players",
+// "a spokesperson for the camp"). A cue after a quote ending in "?" or "!"
+// ("Why?" Lee asked) still belongs to it. A quote without attribution
+// continues the quote before it, or belongs to the person the sentence
+// before it opened with.
 //
 // A partial quote inside reported speech carries its reported clause
 // (ClauseStart, ClauseEnd: She said [police were "very committed" to

@@ -31,3 +31,18 @@ func TestRulesNames(t *testing.T) {
 		})
 	}
 }
+
+// TestRulesDescriptions covers speakers described but not named, with
+// sentences written for the test.
+func TestRulesDescriptions(t *testing.T) {
+	tests := []struct{ name, text, quote, want string }{
+		{"one of a group", "“We want a new rink,” says one of the skaters in the clip.", "We want a new rink,", "one of the skaters"},
+		{"of phrase", "As one member of the audience commented: “It was far too long.”", "It was far too long.", "one member of the audience"},
+		{"for phrase", "“Nobody called us,” a spokesperson for the tenants said.", "Nobody called us,", "a spokesperson for the tenants"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkName(t, tt.text, tt.quote, tt.want)
+		})
+	}
+}

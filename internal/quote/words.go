@@ -99,7 +99,8 @@ allege alleged alleges alleging assert asserted asserts wonder wondered wonders
 tout touted touts boast boasted boasts complain complained complains
 estimate estimated estimates conclude believe believes believed think thinks thought
 indicate indicated indicates point pointed points reflect reflected reflects
-quip quipped quips cry cried yell yelled shared shares added recalls posits posited`) {
+quip quipped quips cry cried yell yelled shared shares added recalls posits posited
+comment commented comments commenting`) {
 		verbs[stem] = strings.HasSuffix(stem, "ing")
 	}
 }

@@ -269,3 +269,64 @@ type ReextractResult struct {
 	Orphans int `json:"orphans"`
 	Added   int `json:"added"` // new quotes found
 }
+
+// Comparison is what two or more sources share, what each alone says, and
+// where they differ, pair by pair.
+type Comparison struct {
+	Sources []SourceSummary `json:"sources"` // in the order asked for
+	Pairs   []ComparePair   `json:"pairs"`   // one per pair of sources, in the order (0,1), (0,2), ... (1,2), ...
+}
+
+// ComparePair compares two sources, A and B.
+type ComparePair struct {
+	A         int64   `json:"a"` // source ids
+	B         int64   `json:"b"`
+	CoverageA float64 `json:"coverageA"` // share of A's content words in passages B shares
+	CoverageB float64 `json:"coverageB"`
+	// Shared are the passages both carry, in the order of A: "same" when the
+	// words are the same once case, marks and punctuation are folded,
+	// "similar" when edited or paraphrased with enough words in common.
+	Shared []SharedPassage `json:"shared"`
+	OnlyA  []TextSpan      `json:"onlyA"` // passages of A that B lacks, in text order
+	OnlyB  []TextSpan      `json:"onlyB"`
+	Quotes QuoteComparison `json:"quotes"`
+}
+
+// SharedPassage is a passage of A matched with one of B, with the word
+// differences (A's words in DiffOp.A, B's in DiffOp.B).
+type SharedPassage struct {
+	A     TextSpan `json:"a"`
+	B     TextSpan `json:"b"`
+	Kind  string   `json:"kind"` // same or similar
+	Score float64  `json:"score"`
+	Ops   []DiffOp `json:"ops"`
+}
+
+// TextSpan is a range of a source's text: code points [Start, End).
+type TextSpan struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// QuoteComparison compares the quotes of two sources through their groups:
+// an utterance both carry is shared; Differing lists the shared ones whose
+// wording or speaker differs.
+type QuoteComparison struct {
+	Shared    []SharedQuote `json:"shared"`
+	Differing []SharedQuote `json:"differing"`
+	OnlyA     []Quote       `json:"onlyA"`
+	OnlyB     []Quote       `json:"onlyB"`
+	SpeakersA []string      `json:"speakersA"` // who A quotes, most quoted first
+	SpeakersB []string      `json:"speakersB"`
+}
+
+// SharedQuote is one utterance as A and as B carry it.
+type SharedQuote struct {
+	A           Quote    `json:"a"`
+	B           Quote    `json:"b"`
+	Relation    string   `json:"relation"` // same, contains, within, overlap, similar
+	SameWords   bool     `json:"sameWords"`
+	SameSpeaker bool     `json:"sameSpeaker"`
+	Ops         []DiffOp `json:"ops"`
+}

@@ -71,6 +71,8 @@ Commands:
                                 list quotes with their speakers, status and group
                                 (--all adds rejected quotes and scare quotes)
   speakers [--json]             list everyone quoted, most quoted first
+  compare ID ID... [--json]     what two to eight sources share, what each alone
+                                says, and the quotes they share or differ on
   reextract ID                  extract a source again from its original, keeping
                                 its quotes and highlights in place
   serve [--addr ADDR] [--open]  serve the app to a browser on this machine only
@@ -155,6 +157,8 @@ func (c *command) run(args []string) int {
 		return c.speakersCmd(rest)
 	case "reextract":
 		return c.reextractCmd(rest)
+	case "compare":
+		return c.compareCmd(rest)
 	}
 	return c.usagef("unknown command %q", name)
 }

@@ -20,6 +20,138 @@ export namespace app {
 	        this.boilerplate = source["boilerplate"];
 	    }
 	}
+	export class Quote {
+	    id: number;
+	    uuid: string;
+	    sourceId: number;
+	    sourceTitle: string;
+	    sourceOutlet: string;
+	    sourcePublished: string;
+	    text: string;
+	    start: number;
+	    end: number;
+	    kind: string;
+	    status: string;
+	    origin: string;
+	    cue: string;
+	    speakerText: string;
+	    speakerId: number;
+	    speaker: string;
+	    role: string;
+	    affiliation: string;
+	    group: string;
+	    groupSources: number;
+	    orphan: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Quote(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.uuid = source["uuid"];
+	        this.sourceId = source["sourceId"];
+	        this.sourceTitle = source["sourceTitle"];
+	        this.sourceOutlet = source["sourceOutlet"];
+	        this.sourcePublished = source["sourcePublished"];
+	        this.text = source["text"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.kind = source["kind"];
+	        this.status = source["status"];
+	        this.origin = source["origin"];
+	        this.cue = source["cue"];
+	        this.speakerText = source["speakerText"];
+	        this.speakerId = source["speakerId"];
+	        this.speaker = source["speaker"];
+	        this.role = source["role"];
+	        this.affiliation = source["affiliation"];
+	        this.group = source["group"];
+	        this.groupSources = source["groupSources"];
+	        this.orphan = source["orphan"];
+	    }
+	}
+	export class SharedQuote {
+	    a: Quote;
+	    b: Quote;
+	    relation: string;
+	    sameWords: boolean;
+	    sameSpeaker: boolean;
+	    ops: DiffOp[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SharedQuote(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.a = this.convertValues(source["a"], Quote);
+	        this.b = this.convertValues(source["b"], Quote);
+	        this.relation = source["relation"];
+	        this.sameWords = source["sameWords"];
+	        this.sameSpeaker = source["sameSpeaker"];
+	        this.ops = this.convertValues(source["ops"], DiffOp);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class QuoteComparison {
+	    shared: SharedQuote[];
+	    differing: SharedQuote[];
+	    onlyA: Quote[];
+	    onlyB: Quote[];
+	    speakersA: string[];
+	    speakersB: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new QuoteComparison(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shared = this.convertValues(source["shared"], SharedQuote);
+	        this.differing = this.convertValues(source["differing"], SharedQuote);
+	        this.onlyA = this.convertValues(source["onlyA"], Quote);
+	        this.onlyB = this.convertValues(source["onlyB"], Quote);
+	        this.speakersA = source["speakersA"];
+	        this.speakersB = source["speakersB"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class DiffOp {
 	    kind: string;
 	    a: string;
@@ -36,19 +168,103 @@ export namespace app {
 	        this.b = source["b"];
 	    }
 	}
-	export class FileData {
-	    name: string;
-	    data: string;
+	export class TextSpan {
+	    start: number;
+	    end: number;
+	    text: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new FileData(source);
+	        return new TextSpan(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.data = source["data"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.text = source["text"];
 	    }
+	}
+	export class SharedPassage {
+	    a: TextSpan;
+	    b: TextSpan;
+	    kind: string;
+	    score: number;
+	    ops: DiffOp[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SharedPassage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.a = this.convertValues(source["a"], TextSpan);
+	        this.b = this.convertValues(source["b"], TextSpan);
+	        this.kind = source["kind"];
+	        this.score = source["score"];
+	        this.ops = this.convertValues(source["ops"], DiffOp);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ComparePair {
+	    a: number;
+	    b: number;
+	    coverageA: number;
+	    coverageB: number;
+	    shared: SharedPassage[];
+	    onlyA: TextSpan[];
+	    onlyB: TextSpan[];
+	    quotes: QuoteComparison;
+	
+	    static createFrom(source: any = {}) {
+	        return new ComparePair(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.a = source["a"];
+	        this.b = source["b"];
+	        this.coverageA = source["coverageA"];
+	        this.coverageB = source["coverageB"];
+	        this.shared = this.convertValues(source["shared"], SharedPassage);
+	        this.onlyA = this.convertValues(source["onlyA"], TextSpan);
+	        this.onlyB = this.convertValues(source["onlyB"], TextSpan);
+	        this.quotes = this.convertValues(source["quotes"], QuoteComparison);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class SourceSummary {
 	    id: number;
@@ -78,6 +294,53 @@ export namespace app {
 	        this.words = source["words"];
 	        this.importedAt = source["importedAt"];
 	        this.storyIds = source["storyIds"];
+	    }
+	}
+	export class Comparison {
+	    sources: SourceSummary[];
+	    pairs: ComparePair[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Comparison(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sources = this.convertValues(source["sources"], SourceSummary);
+	        this.pairs = this.convertValues(source["pairs"], ComparePair);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class FileData {
+	    name: string;
+	    data: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileData(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.data = source["data"];
 	    }
 	}
 	export class FileResult {
@@ -334,58 +597,8 @@ export namespace app {
 		    return a;
 		}
 	}
-	export class Quote {
-	    id: number;
-	    uuid: string;
-	    sourceId: number;
-	    sourceTitle: string;
-	    sourceOutlet: string;
-	    sourcePublished: string;
-	    text: string;
-	    start: number;
-	    end: number;
-	    kind: string;
-	    status: string;
-	    origin: string;
-	    cue: string;
-	    speakerText: string;
-	    speakerId: number;
-	    speaker: string;
-	    role: string;
-	    affiliation: string;
-	    group: string;
-	    groupSources: number;
-	    orphan: boolean;
 	
-	    static createFrom(source: any = {}) {
-	        return new Quote(source);
-	    }
 	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.uuid = source["uuid"];
-	        this.sourceId = source["sourceId"];
-	        this.sourceTitle = source["sourceTitle"];
-	        this.sourceOutlet = source["sourceOutlet"];
-	        this.sourcePublished = source["sourcePublished"];
-	        this.text = source["text"];
-	        this.start = source["start"];
-	        this.end = source["end"];
-	        this.kind = source["kind"];
-	        this.status = source["status"];
-	        this.origin = source["origin"];
-	        this.cue = source["cue"];
-	        this.speakerText = source["speakerText"];
-	        this.speakerId = source["speakerId"];
-	        this.speaker = source["speaker"];
-	        this.role = source["role"];
-	        this.affiliation = source["affiliation"];
-	        this.group = source["group"];
-	        this.groupSources = source["groupSources"];
-	        this.orphan = source["orphan"];
-	    }
-	}
 	export class QuoteVariant {
 	    quoteId: number;
 	    relation: string;
@@ -620,6 +833,8 @@ export namespace app {
 	
 	
 	
+	
+	
 	export class SourceUpdate {
 	    id: number;
 	    title: string;
@@ -710,6 +925,7 @@ export namespace app {
 	        this.affiliation = source["affiliation"];
 	    }
 	}
+	
 
 }
 

@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function AddToStory(arg1:number,arg2:number):Promise<void>;
 
+export function Compare(arg1:Array<number>):Promise<app.Comparison>;
+
 export function CreateHighlight(arg1:app.HighlightRequest):Promise<app.Highlight>;
 
 export function CreateQuote(arg1:app.QuoteRequest):Promise<app.Quote>;

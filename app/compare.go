@@ -1,0 +1,185 @@
+package app
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"sourcebook/internal/align"
+	"sourcebook/internal/quote"
+	"sourcebook/internal/quotematch"
+)
+
+// MaxCompare is the most sources one comparison takes.
+const MaxCompare = 8
+
+// Compare compares two to eight sources pair by pair: the passages each
+// pair shares (wherever they sit in either text) with their word
+// differences, the passages only one of them has, and the quotes they share,
+// differ on or carry alone.
+func (a *App) Compare(ids []int64) (Comparison, error) {
+	if len(ids) < 2 || len(ids) > MaxCompare {
+		return Comparison{}, invalid("compare two to %d sources (%d given)", MaxCompare, len(ids))
+	}
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			return Comparison{}, invalid("source %d is named twice", id)
+		}
+		seen[id] = true
+	}
+	if err := a.ensureQuotes(); err != nil {
+		return Comparison{}, err
+	}
+	type side struct {
+		in     align.Input
+		quotes []Quote
+	}
+	sides := make([]side, len(ids))
+	out := Comparison{Sources: make([]SourceSummary, len(ids)), Pairs: []ComparePair{}}
+	for i, id := range ids {
+		r, err := a.nb.Q.SourceTextGet(a.ctx, id)
+		if isNoRows(err) {
+			return Comparison{}, notFound("source", id)
+		} else if err != nil {
+			return Comparison{}, a.internal("read the sources", err)
+		}
+		blocks, err := decodeBlocks(r.Blocks)
+		if err != nil {
+			return Comparison{}, a.internal("read the sources", err)
+		}
+		sum, err := a.nb.Q.SourceSummaryGet(a.ctx, id)
+		if err != nil {
+			return Comparison{}, a.internal("read the sources", err)
+		}
+		out.Sources[i] = summary(sum)
+		qs, err := a.listQuotes(id, 0)
+		if err != nil {
+			return Comparison{}, err
+		}
+		var kept []Quote
+		for _, q := range qs {
+			if q.Status != "rejected" && q.Kind != quote.Scare && !q.Orphan {
+				kept = append(kept, q)
+			}
+		}
+		sides[i] = side{align.Input{Text: r.Text, Blocks: blocks}, kept}
+	}
+	type job struct{ i, j int }
+	var jobs []job
+	for i := range ids {
+		for j := i + 1; j < len(ids); j++ {
+			jobs = append(jobs, job{i, j})
+		}
+	}
+	out.Pairs = make([]ComparePair, len(jobs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 4)
+	for k, jb := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			res := align.Compare(sides[jb.i].in, sides[jb.j].in)
+			p := ComparePair{
+				A: ids[jb.i], B: ids[jb.j], CoverageA: res.CoverageA, CoverageB: res.CoverageB,
+				Shared: make([]SharedPassage, 0, len(res.Pairs)), OnlyA: spans(res.OnlyA), OnlyB: spans(res.OnlyB),
+				Quotes: compareQuotes(sides[jb.i].quotes, sides[jb.j].quotes),
+			}
+			for _, pr := range res.Pairs {
+				p.Shared = append(p.Shared, SharedPassage{
+					A: TextSpan(pr.A), B: TextSpan(pr.B), Kind: pr.Kind, Score: pr.Score, Ops: diffOps(pr.Ops),
+				})
+			}
+			out.Pairs[k] = p
+		}()
+	}
+	wg.Wait()
+	return out, nil
+}
+
+func spans(ss []align.Span) []TextSpan {
+	out := make([]TextSpan, len(ss))
+	for i, s := range ss {
+		out[i] = TextSpan(s)
+	}
+	return out
+}
+
+func diffOps(ops []quotematch.Op) []DiffOp {
+	out := make([]DiffOp, len(ops))
+	for i, op := range ops {
+		out[i] = DiffOp{Kind: op.Kind, A: strings.Join(op.A, " "), B: strings.Join(op.B, " ")}
+	}
+	return out
+}
+
+// compareQuotes compares the quotes of two sources through their groups.
+func compareQuotes(qa, qb []Quote) QuoteComparison {
+	longest := func(qs []Quote) (map[string]Quote, []string) {
+		m := map[string]Quote{}
+		var order []string
+		for _, q := range qs {
+			cur, ok := m[q.Group]
+			if !ok {
+				order = append(order, q.Group)
+			}
+			if !ok || len([]rune(q.Text)) > len([]rune(cur.Text)) {
+				m[q.Group] = q
+			}
+		}
+		return m, order
+	}
+	ga, orderA := longest(qa)
+	gb, orderB := longest(qb)
+	c := QuoteComparison{
+		Shared: []SharedQuote{}, Differing: []SharedQuote{}, OnlyA: []Quote{}, OnlyB: []Quote{},
+		SpeakersA: speakerNames(qa), SpeakersB: speakerNames(qb),
+	}
+	for _, g := range orderA {
+		a := ga[g]
+		b, ok := gb[g]
+		if !ok {
+			c.OnlyA = append(c.OnlyA, a)
+			continue
+		}
+		rel, _ := quotematch.Compare(a.Text, b.Text)
+		s := SharedQuote{
+			A: a, B: b, Relation: string(rel), SameWords: rel == quotematch.Same,
+			SameSpeaker: a.SpeakerID == b.SpeakerID, Ops: diffOps(quotematch.Diff(a.Text, b.Text)),
+		}
+		c.Shared = append(c.Shared, s)
+		if !s.SameWords || !s.SameSpeaker {
+			c.Differing = append(c.Differing, s)
+		}
+	}
+	for _, g := range orderB {
+		if _, ok := ga[g]; !ok {
+			c.OnlyB = append(c.OnlyB, gb[g])
+		}
+	}
+	return c
+}
+
+// speakerNames lists who the quotes are attributed to, most quoted first.
+func speakerNames(qs []Quote) []string {
+	n := map[string]int{}
+	for _, q := range qs {
+		name := q.Speaker
+		if name == "" {
+			name = "unattributed"
+		}
+		n[name]++
+	}
+	names := make([]string, 0, len(n))
+	for k := range n {
+		names = append(names, k)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if n[names[i]] != n[names[j]] {
+			return n[names[i]] > n[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	return names
+}

@@ -1,0 +1,69 @@
+package app
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCompareSeeds(t *testing.T) {
+	a, _ := newApp(t)
+	tech, nation := importSeeds(t, a)
+	c, err := a.Compare([]int64{tech, nation})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Sources) != 2 || len(c.Pairs) != 1 {
+		t.Fatalf("%d sources, %d pairs", len(c.Sources), len(c.Pairs))
+	}
+	p := c.Pairs[0]
+	if p.A != tech || p.B != nation || p.CoverageA <= 0 || p.CoverageA >= 1 || p.CoverageB <= 0 || p.CoverageB >= 1 {
+		t.Errorf("pair %d-%d coverage %.2f / %.2f", p.A, p.B, p.CoverageA, p.CoverageB)
+	}
+	var stone *SharedPassage
+	for i, s := range p.Shared {
+		if strings.Contains(s.A.Text, "Shockingly untrue") {
+			stone = &p.Shared[i]
+		}
+	}
+	if stone == nil || stone.Kind != "same" || !strings.Contains(stone.B.Text, "Shockingly untrue") {
+		t.Fatalf("Stone's statement is not a shared passage: %+v", p.Shared)
+	}
+	if len(p.OnlyA) == 0 || len(p.OnlyB) == 0 {
+		t.Error("each seed has passages the other lacks")
+	}
+	// Quotes: Stone's statement is shared, same words, same speaker; Musk's
+	// replies are TechDogs' alone.
+	var shared *SharedQuote
+	for i, s := range p.Quotes.Shared {
+		if strings.HasPrefix(s.A.Text, "Shockingly untrue") {
+			shared = &p.Quotes.Shared[i]
+		}
+	}
+	if shared == nil || !shared.SameWords || !shared.SameSpeaker || shared.A.Speaker != "Andy Stone" {
+		t.Fatalf("Stone's quote: %+v", shared)
+	}
+	for _, d := range p.Quotes.Differing {
+		if strings.HasPrefix(d.A.Text, "Shockingly untrue") {
+			t.Error("Stone's quote listed as differing")
+		}
+	}
+	only := map[string]bool{}
+	for _, q := range p.Quotes.OnlyA {
+		only[q.Text] = true
+	}
+	if !only["Wow"] || !only["Yup"] {
+		t.Errorf("quotes only in TechDogs: %v", only)
+	}
+	if p.Quotes.SpeakersA[0] == "" || len(p.Quotes.SpeakersB) == 0 {
+		t.Errorf("speakers: %v / %v", p.Quotes.SpeakersA, p.Quotes.SpeakersB)
+	}
+
+	for _, bad := range [][]int64{{tech}, {tech, tech}, {1, 2, 3, 4, 5, 6, 7, 8, 9}} {
+		if _, err := a.Compare(bad); code(err) != CodeInvalid {
+			t.Errorf("Compare(%v): %v", bad, err)
+		}
+	}
+	if _, err := a.Compare([]int64{tech, 99}); code(err) != CodeNotFound {
+		t.Errorf("missing source: %v", err)
+	}
+}

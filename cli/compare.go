@@ -1,0 +1,171 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"strconv"
+
+	"sourcebook/app"
+)
+
+// The JSON `sourcebook compare --json` prints.
+type (
+	compareJSON struct {
+		Sources []sourceJSON      `json:"sources"`
+		Pairs   []comparePairJSON `json:"pairs"`
+	}
+	comparePairJSON struct {
+		A        int64                 `json:"a"`
+		B        int64                 `json:"b"`
+		Coverage map[string]float64    `json:"coverage"` // keyed by source id: share of its words the other carries
+		Shared   []sharedJSON          `json:"shared"`
+		Only     map[string][]spanJSON `json:"only"` // keyed by source id
+		Quotes   quotesCompareJSON     `json:"quotes"`
+	}
+	spanJSON struct {
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Text  string `json:"text"`
+	}
+	sharedJSON struct {
+		Kind  string     `json:"kind"` // same or similar
+		Score float64    `json:"score"`
+		A     spanJSON   `json:"a"`
+		B     spanJSON   `json:"b"`
+		Diff  []diffJSON `json:"diff"` // word differences: a holds A's words, b B's
+	}
+	diffJSON struct {
+		Op string `json:"op"` // equal, delete, insert, replace
+		A  string `json:"a,omitempty"`
+		B  string `json:"b,omitempty"`
+	}
+	quoteBriefJSON struct {
+		ID       int64  `json:"id"`
+		SourceID int64  `json:"source_id"`
+		Text     string `json:"text"`
+		Speaker  string `json:"speaker"`
+		Group    string `json:"group"`
+	}
+	sharedQuoteJSON struct {
+		A           quoteBriefJSON `json:"a"`
+		B           quoteBriefJSON `json:"b"`
+		SameWords   bool           `json:"same_words"`
+		SameSpeaker bool           `json:"same_speaker"`
+		Diff        []diffJSON     `json:"diff"`
+	}
+	quotesCompareJSON struct {
+		Shared    []sharedQuoteJSON           `json:"shared"`
+		Differing []sharedQuoteJSON           `json:"differing"` // shared, with other words or another speaker
+		Only      map[string][]quoteBriefJSON `json:"only"`      // keyed by source id
+		Speakers  map[string][]string         `json:"speakers"`  // keyed by source id, most quoted first
+	}
+)
+
+func (c *command) compareCmd(args []string) int {
+	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
+	jsonOut := fs.Bool("json", false, "print JSON")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return c.usagef("compare: %v", err)
+	}
+	if len(rest) < 2 {
+		return c.usagef("compare: give two or more source IDs (see 'sourcebook sources')")
+	}
+	ids := make([]int64, len(rest))
+	for i, s := range rest {
+		if ids[i], err = strconv.ParseInt(s, 10, 64); err != nil || ids[i] <= 0 {
+			return c.usagef("compare: %q is not a source ID", s)
+		}
+	}
+	a, closeFn, err := c.open(app.Options{Mode: "cli"})
+	if err != nil {
+		return c.errorf("%v", err)
+	}
+	defer closeFn()
+	cmp, err := a.Compare(ids)
+	if err != nil {
+		return c.errorf("%s", userMessage(err))
+	}
+	if *jsonOut {
+		c.printJSON(compareToJSON(cmp))
+		return ExitOK
+	}
+	title := map[int64]string{}
+	for _, s := range cmp.Sources {
+		title[s.ID] = fmt.Sprintf("%d %s", s.ID, excerpt(dash(s.Outlet)+": "+s.Title, 60))
+	}
+	for _, p := range cmp.Pairs {
+		fmt.Fprintf(c.env.Stdout, "%s\n  vs %s\n", title[p.A], title[p.B])
+		fmt.Fprintf(c.env.Stdout, "  %d shared passages; %.0f%% of %d and %.0f%% of %d shared; %d and %d passages only one has\n",
+			len(p.Shared), 100*p.CoverageA, p.A, 100*p.CoverageB, p.B, len(p.OnlyA), len(p.OnlyB))
+		fmt.Fprintf(c.env.Stdout, "  quotes: %d shared (%d differ), %d only in %d, %d only in %d\n",
+			len(p.Quotes.Shared), len(p.Quotes.Differing), len(p.Quotes.OnlyA), p.A, len(p.Quotes.OnlyB), p.B)
+		for _, s := range p.Shared {
+			fmt.Fprintf(c.env.Stdout, "  %-7s %s\n", s.Kind, excerpt(s.A.Text, 90))
+		}
+		fmt.Fprintln(c.env.Stdout)
+	}
+	return ExitOK
+}
+
+func compareToJSON(cmp app.Comparison) compareJSON {
+	out := compareJSON{Sources: make([]sourceJSON, 0, len(cmp.Sources)), Pairs: make([]comparePairJSON, 0, len(cmp.Pairs))}
+	for _, s := range cmp.Sources {
+		out.Sources = append(out.Sources, toJSON(s))
+	}
+	for _, p := range cmp.Pairs {
+		a, b := strconv.FormatInt(p.A, 10), strconv.FormatInt(p.B, 10)
+		pj := comparePairJSON{
+			A: p.A, B: p.B,
+			Coverage: map[string]float64{a: p.CoverageA, b: p.CoverageB},
+			Shared:   []sharedJSON{},
+			Only:     map[string][]spanJSON{a: spansJSON(p.OnlyA), b: spansJSON(p.OnlyB)},
+			Quotes: quotesCompareJSON{
+				Shared: sharedQuotesJSON(p.Quotes.Shared), Differing: sharedQuotesJSON(p.Quotes.Differing),
+				Only:     map[string][]quoteBriefJSON{a: briefs(p.Quotes.OnlyA), b: briefs(p.Quotes.OnlyB)},
+				Speakers: map[string][]string{a: p.Quotes.SpeakersA, b: p.Quotes.SpeakersB},
+			},
+		}
+		for _, s := range p.Shared {
+			pj.Shared = append(pj.Shared, sharedJSON{Kind: s.Kind, Score: s.Score, A: spanJSON(s.A), B: spanJSON(s.B), Diff: diffsJSON(s.Ops)})
+		}
+		out.Pairs = append(out.Pairs, pj)
+	}
+	return out
+}
+
+func spansJSON(ss []app.TextSpan) []spanJSON {
+	out := make([]spanJSON, len(ss))
+	for i, s := range ss {
+		out[i] = spanJSON(s)
+	}
+	return out
+}
+
+func diffsJSON(ops []app.DiffOp) []diffJSON {
+	out := make([]diffJSON, len(ops))
+	for i, op := range ops {
+		out[i] = diffJSON{Op: op.Kind, A: op.A, B: op.B}
+	}
+	return out
+}
+
+func brief(q app.Quote) quoteBriefJSON {
+	return quoteBriefJSON{ID: q.ID, SourceID: q.SourceID, Text: q.Text, Speaker: q.Speaker, Group: q.Group}
+}
+
+func briefs(qs []app.Quote) []quoteBriefJSON {
+	out := make([]quoteBriefJSON, len(qs))
+	for i, q := range qs {
+		out[i] = brief(q)
+	}
+	return out
+}
+
+func sharedQuotesJSON(ss []app.SharedQuote) []sharedQuoteJSON {
+	out := make([]sharedQuoteJSON, len(ss))
+	for i, s := range ss {
+		out[i] = sharedQuoteJSON{A: brief(s.A), B: brief(s.B), SameWords: s.SameWords, SameSpeaker: s.SameSpeaker, Diff: diffsJSON(s.Ops)}
+	}
+	return out
+}

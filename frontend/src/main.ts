@@ -4,6 +4,7 @@ import { takeToken } from './lib/api';
 import { applyTheme, loadTheme } from './lib/theme';
 import './app.css';
 import './quotes.css';
+import './compare.css';
 
 // Before anything renders: take the access token out of the address bar and
 // set the theme, so the first paint has the right colours.

@@ -11,6 +11,9 @@
 
 import type {
   Block,
+  ComparePair,
+  Comparison,
+  DiffOp,
   FileData,
   FileResult,
   Highlight,
@@ -32,6 +35,7 @@ import type {
   SpeakerSuggestion,
   SpeakerUpdate,
   Story,
+  TextSpan,
 } from './types';
 // The bindings Wails generates from app.App (make generate). Importing them
 // makes the type checker hold every call below to the Go method's signature.
@@ -495,4 +499,47 @@ export async function reextractSource(id: number): Promise<ReextractResult> {
     orphans: num(r.orphans),
     added: num(r.added),
   };
+}
+
+// Comparison.
+
+const ops = (v: DiffOp[] | null | undefined): DiffOp[] => arr(v).map((o) => ({ kind: str(o?.kind), a: str(o?.a), b: str(o?.b) }));
+
+function span(t: Partial<TextSpan> | null | undefined): TextSpan {
+  return { start: num(t?.start), end: num(t?.end), text: str(t?.text) };
+}
+
+function comparePair(p: Partial<ComparePair> | null): ComparePair {
+  const q = (p?.quotes ?? {}) as Partial<ComparePair['quotes']>;
+  const shared = (s: Partial<ComparePair['quotes']['shared'][number]>) => ({
+    a: quote(s.a ?? null),
+    b: quote(s.b ?? null),
+    relation: str(s.relation),
+    sameWords: !!s.sameWords,
+    sameSpeaker: !!s.sameSpeaker,
+    ops: ops(s.ops),
+  });
+  return {
+    a: num(p?.a),
+    b: num(p?.b),
+    coverageA: Number(p?.coverageA) || 0,
+    coverageB: Number(p?.coverageB) || 0,
+    shared: arr(p?.shared).map((s) => ({ a: span(s.a), b: span(s.b), kind: str(s.kind) || 'similar', score: Number(s.score) || 0, ops: ops(s.ops) })),
+    onlyA: arr(p?.onlyA).map(span),
+    onlyB: arr(p?.onlyB).map(span),
+    quotes: {
+      shared: arr(q.shared).map(shared),
+      differing: arr(q.differing).map(shared),
+      onlyA: arr(q.onlyA).map(quote),
+      onlyB: arr(q.onlyB).map(quote),
+      speakersA: arr(q.speakersA).map(str),
+      speakersB: arr(q.speakersB).map(str),
+    },
+  };
+}
+
+/** compare compares two to eight sources pair by pair; `invalid` for fewer, more or repeated ids. */
+export async function compare(ids: number[]): Promise<Comparison> {
+  const c = ((await call('Compare', ids)) ?? {}) as Partial<Comparison>;
+  return { sources: arr(c.sources).map(summary), pairs: arr(c.pairs).map(comparePair) };
 }

@@ -12,7 +12,8 @@ export type View =
   | { kind: 'reader' }
   | { kind: 'quote'; id: number }
   | { kind: 'speakers' }
-  | { kind: 'speaker'; id: number };
+  | { kind: 'speaker'; id: number }
+  | { kind: 'compare'; ids: number[] };
 
 const inspectorKey = 'sourcebook.inspector';
 const rejectedKey = 'sourcebook.showRejected';

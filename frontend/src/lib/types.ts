@@ -290,3 +290,69 @@ export interface ReextractResult {
   /** New quotes found. */
   added: number;
 }
+
+/** TextSpan is a range of a source's text: code points [start, end). */
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * SharedPassage is a passage of A matched with one of B: "same" when the
+ * words are the same once case and punctuation are folded, "similar" when
+ * edited or paraphrased. In `ops`, `a` holds A's words and `b` B's.
+ */
+export interface SharedPassage {
+  a: TextSpan;
+  b: TextSpan;
+  kind: 'same' | 'similar' | string;
+  score: number;
+  ops: DiffOp[];
+}
+
+/** SharedQuote is one utterance as A and as B carry it. */
+export interface SharedQuote {
+  a: Quote;
+  b: Quote;
+  /** same, contains, within, overlap, similar. */
+  relation: string;
+  sameWords: boolean;
+  sameSpeaker: boolean;
+  ops: DiffOp[];
+}
+
+/** QuoteComparison compares the quotes of two sources through their utterance groups. */
+export interface QuoteComparison {
+  shared: SharedQuote[];
+  /** The shared ones whose wording or speaker differs. */
+  differing: SharedQuote[];
+  onlyA: Quote[];
+  onlyB: Quote[];
+  /** Who each quotes, most quoted first. */
+  speakersA: string[];
+  speakersB: string[];
+}
+
+/** ComparePair compares two sources, A and B. */
+export interface ComparePair {
+  /** Source ids. */
+  a: number;
+  b: number;
+  /** Share of A's content words in passages B shares (0..1). */
+  coverageA: number;
+  coverageB: number;
+  /** In the order of A. */
+  shared: SharedPassage[];
+  /** Passages of A that B lacks, in text order. */
+  onlyA: TextSpan[];
+  onlyB: TextSpan[];
+  quotes: QuoteComparison;
+}
+
+/** Comparison is what two to eight sources share, pair by pair: (0,1), (0,2), … (1,2), … */
+export interface Comparison {
+  /** In the order asked for. */
+  sources: SourceSummary[];
+  pairs: ComparePair[];
+}

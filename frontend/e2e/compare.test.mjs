@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { contains, eventually, screenshot, setUp, shotDir, tearDown, testdata } from './lib.mjs';
+import { contains, eventually, screenshot, setUp, shotDir, sleep, tearDown, testdata } from './lib.mjs';
 
 const seeds = ['000_9ee5f3e41cc3c9be.txt', '004_917a6aaec319a3a4.txt'];
 const techDogs = 'Meta Accused Of Allowing Netflix To Read Facebook Users’ Private Messages!';
@@ -136,6 +136,7 @@ test('compare: two columns, linked passages, summary, overview', { timeout: 120_
       );
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+      await sleep(800); // let the smooth scroll to the passage finish
       await screenshot(page, 'compare-two-dark');
       await page.evaluate(() => document.documentElement.removeAttribute('data-theme'));
       await page.emulateMedia({ colorScheme: 'light' });

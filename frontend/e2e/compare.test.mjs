@@ -114,6 +114,12 @@ test('compare: two columns, linked passages, summary, overview', { timeout: 120_
       await contains(page.getByTestId('only-a-quotes').getByTestId('compare-quote'), 'Wow');
       await contains(page.getByTestId('only-a-quotes'), 'Elon Musk');
       await contains(page.getByTestId('compare-speakers'), 'Andy Stone');
+      // A quote in the panel shows where it sits in its column.
+      await page.getByTestId('only-a-quotes').getByRole('button', { name: '“Wow”' }).click();
+      await eventually(
+        async () => (await left.locator('.cmp-flash').count()) === 1,
+        () => 'choosing “Wow” flashed nothing in the left column',
+      );
       if (shotDir) await page.getByTestId('compare-quotes').screenshot({ path: path.join(shotDir, 'e2e-compare-summary.png') });
     });
 

@@ -242,3 +242,33 @@ describe('Wails transport', () => {
     await expect(api.search('x')).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/no Search method/) });
   });
 });
+
+describe('compare', () => {
+  it('fills what Go leaves null and keeps the pairs in order', async () => {
+    const fetch = respond(200, {
+      sources: [{ id: 1, title: 'A', authors: null, storyIds: null }],
+      pairs: [
+        {
+          a: 1,
+          b: 2,
+          coverageA: 0.25,
+          coverageB: 0.5,
+          shared: [{ a: { start: 0, end: 3, text: 'abc' }, b: { start: 5, end: 8, text: 'abc' }, kind: 'same', score: 1, ops: null }],
+          onlyA: null,
+          onlyB: [{ start: 9, end: 12, text: 'xyz' }],
+          quotes: { shared: null, differing: null, onlyA: [{ id: 3, text: 'Wow', speaker: 'Elon Musk' }], onlyB: null, speakersA: ['Elon Musk'], speakersB: null },
+        },
+      ],
+    });
+    vi.stubGlobal('fetch', fetch);
+    const api = await load();
+    const c = await api.compare([1, 2]);
+    expect((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body).toBe('[[1,2]]');
+    expect(c.sources[0]).toMatchObject({ authors: [], storyIds: [] });
+    const p = c.pairs[0]!;
+    expect(p).toMatchObject({ a: 1, b: 2, coverageA: 0.25, coverageB: 0.5, onlyA: [], onlyB: [{ start: 9, end: 12, text: 'xyz' }] });
+    expect(p.shared[0]).toMatchObject({ kind: 'same', ops: [] });
+    expect(p.quotes).toMatchObject({ shared: [], differing: [], onlyB: [], speakersA: ['Elon Musk'], speakersB: [] });
+    expect(p.quotes.onlyA[0]).toMatchObject({ id: 3, text: 'Wow', speaker: 'Elon Musk', status: 'suggested', groupSources: 1 });
+  });
+});

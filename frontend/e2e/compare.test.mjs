@@ -157,7 +157,8 @@ test('compare: two columns, linked passages, summary, overview', { timeout: 120_
         '',
         'A court filing claims that Facebook let Netflix read the private messages of its users as part of a data deal.',
         '',
-        'Meta spokesman Andy Stone said: “Shockingly untrue. Meta didn’t share people’s private messages with Netflix. The agreement allowed people to message their friends on Facebook about what they were watching on Netflix, directly from the Netflix app. Such agreements are commonplace in the industry.”',
+        // The statement edited: "users'" for "people's", "deals" for "agreements".
+        'Meta spokesman Andy Stone said: “Shockingly untrue. Meta didn’t share users’ private messages with Netflix. The agreement allowed people to message their friends on Facebook about what they were watching on Netflix, directly from the Netflix app. Such deals are commonplace in the industry.”',
         '',
         'The lawsuit was filed in 2020 by users who say the company broke its promises.',
       ].join('\n');
@@ -181,6 +182,15 @@ test('compare: two columns, linked passages, summary, overview', { timeout: 120_
       await cells.first().click();
       await left.waitFor();
       await right.waitFor();
+      // The edited statement is a shared passage with its changed words marked on both sides.
+      await eventually(
+        async () => (await left.locator('.cmp-diff').count()) > 0 && (await right.locator('.cmp-diff').count()) > 0,
+        async () => `differing words: left ${await left.locator('.cmp-diff').allTextContents()}, right ${await right.locator('.cmp-diff').allTextContents()}`,
+      );
+      await left.locator('.cmp-diff').first().scrollIntoViewIfNeeded();
+      await left.locator('.cmp-diff').first().click();
+      await sleep(800);
+      await screenshot(page, 'compare-differing-words');
       await page.keyboard.press('Escape');
       await overview.waitFor();
     });

@@ -95,7 +95,51 @@ func (a *App) Compare(ids []int64) (Comparison, error) {
 		}()
 	}
 	wg.Wait()
+	quotes := make([][]Quote, len(sides))
+	for i := range sides {
+		quotes[i] = sides[i].quotes
+	}
+	out.Overview = overview(ids, out.Pairs, quotes)
 	return out, nil
+}
+
+// overview puts the pairs' coverage in one matrix and lists which source
+// carries which utterance.
+func overview(ids []int64, pairs []ComparePair, quotes [][]Quote) Overview {
+	n := len(ids)
+	pos := map[int64]int{}
+	for i, id := range ids {
+		pos[id] = i
+	}
+	ov := Overview{Coverage: make([][]float64, n), Quotes: []OverviewQuote{}}
+	for i := range ov.Coverage {
+		ov.Coverage[i] = make([]float64, n)
+		ov.Coverage[i][i] = 1
+	}
+	for _, p := range pairs {
+		i, j := pos[p.A], pos[p.B]
+		ov.Coverage[i][j], ov.Coverage[j][i] = p.CoverageA, p.CoverageB
+	}
+	byGroup := map[string]int{}
+	for i, qs := range quotes {
+		for _, q := range qs {
+			k, ok := byGroup[q.Group]
+			if !ok {
+				k = len(ov.Quotes)
+				byGroup[q.Group] = k
+				ov.Quotes = append(ov.Quotes, OverviewQuote{Group: q.Group, Text: q.Text, Speaker: q.Speaker, Sources: []int64{}})
+			}
+			o := &ov.Quotes[k]
+			if len([]rune(q.Text)) > len([]rune(o.Text)) {
+				o.Text = q.Text
+			}
+			if len(o.Sources) == 0 || o.Sources[len(o.Sources)-1] != ids[i] {
+				o.Sources = append(o.Sources, ids[i])
+			}
+		}
+	}
+	sort.SliceStable(ov.Quotes, func(a, b int) bool { return len(ov.Quotes[a].Sources) > len(ov.Quotes[b].Sources) })
+	return ov
 }
 
 func spans(ss []align.Span) []TextSpan {

@@ -58,6 +58,14 @@ func TestCompareSeeds(t *testing.T) {
 		t.Errorf("speakers: %v / %v", p.Quotes.SpeakersA, p.Quotes.SpeakersB)
 	}
 
+	ov := c.Overview
+	if len(ov.Coverage) != 2 || ov.Coverage[0][0] != 1 || ov.Coverage[0][1] != p.CoverageA || ov.Coverage[1][0] != p.CoverageB {
+		t.Errorf("overview coverage %v", ov.Coverage)
+	}
+	if len(ov.Quotes) == 0 || len(ov.Quotes[0].Sources) != 2 || !strings.HasPrefix(ov.Quotes[0].Text, "Shockingly untrue") {
+		t.Errorf("overview quotes: the shared statement should come first: %+v", ov.Quotes)
+	}
+
 	for _, bad := range [][]int64{{tech}, {tech, tech}, {1, 2, 3, 4, 5, 6, 7, 8, 9}} {
 		if _, err := a.Compare(bad); code(err) != CodeInvalid {
 			t.Errorf("Compare(%v): %v", bad, err)

@@ -273,8 +273,29 @@ type ReextractResult struct {
 // Comparison is what two or more sources share, what each alone says, and
 // where they differ, pair by pair.
 type Comparison struct {
-	Sources []SourceSummary `json:"sources"` // in the order asked for
-	Pairs   []ComparePair   `json:"pairs"`   // one per pair of sources, in the order (0,1), (0,2), ... (1,2), ...
+	Sources  []SourceSummary `json:"sources"`  // in the order asked for
+	Pairs    []ComparePair   `json:"pairs"`    // one per pair of sources, in the order (0,1), (0,2), ... (1,2), ...
+	Overview Overview        `json:"overview"` // all the sources at once
+}
+
+// Overview shows all the compared sources at once: how much of each the
+// others carry, and which source carries which quote.
+type Overview struct {
+	// Coverage[i][j] is the share of source i's content words that source
+	// j also carries (1 on the diagonal), sources in the order of
+	// Comparison.Sources.
+	Coverage [][]float64 `json:"coverage"`
+	// Quotes are the utterances the sources carry, those carried by most
+	// sources first; each lists the ids of the sources that carry it.
+	Quotes []OverviewQuote `json:"quotes"`
+}
+
+// OverviewQuote is one utterance and the sources carrying it.
+type OverviewQuote struct {
+	Group   string  `json:"group"`
+	Text    string  `json:"text"`    // its longest wording among the sources
+	Speaker string  `json:"speaker"` // as the first source carrying it attributes it
+	Sources []int64 `json:"sources"`
 }
 
 // ComparePair compares two sources, A and B.

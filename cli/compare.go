@@ -11,8 +11,21 @@ import (
 // The JSON `sourcebook compare --json` prints.
 type (
 	compareJSON struct {
-		Sources []sourceJSON      `json:"sources"`
-		Pairs   []comparePairJSON `json:"pairs"`
+		Sources  []sourceJSON      `json:"sources"`
+		Pairs    []comparePairJSON `json:"pairs"`
+		Overview *overviewJSON     `json:"overview,omitempty"` // for three or more sources
+	}
+	overviewJSON struct {
+		// Coverage maps a source id to the share of its words each other
+		// source (by id) carries.
+		Coverage map[string]map[string]float64 `json:"coverage"`
+		Quotes   []overviewQuoteJSON           `json:"quotes"` // carried by most sources first
+	}
+	overviewQuoteJSON struct {
+		Group   string  `json:"group"`
+		Text    string  `json:"text"`
+		Speaker string  `json:"speaker"`
+		Sources []int64 `json:"sources"`
 	}
 	comparePairJSON struct {
 		A        int64                 `json:"a"`
@@ -130,6 +143,22 @@ func compareToJSON(cmp app.Comparison) compareJSON {
 			pj.Shared = append(pj.Shared, sharedJSON{Kind: s.Kind, Score: s.Score, A: spanJSON(s.A), B: spanJSON(s.B), Diff: diffsJSON(s.Ops)})
 		}
 		out.Pairs = append(out.Pairs, pj)
+	}
+	if len(cmp.Sources) >= 3 {
+		ov := &overviewJSON{Coverage: map[string]map[string]float64{}, Quotes: []overviewQuoteJSON{}}
+		for i, s := range cmp.Sources {
+			row := map[string]float64{}
+			for j, t := range cmp.Sources {
+				if i != j {
+					row[strconv.FormatInt(t.ID, 10)] = cmp.Overview.Coverage[i][j]
+				}
+			}
+			ov.Coverage[strconv.FormatInt(s.ID, 10)] = row
+		}
+		for _, q := range cmp.Overview.Quotes {
+			ov.Quotes = append(ov.Quotes, overviewQuoteJSON(q))
+		}
+		out.Overview = ov
 	}
 	return out
 }

@@ -56,6 +56,34 @@ func TestCompare(t *testing.T) {
 	if len(p.Quotes.Only["1"]) == 0 {
 		t.Error("no quotes only in TechDogs")
 	}
+	if strings.Contains(r.stdout, `"overview"`) {
+		t.Error("an overview for two sources")
+	}
+	// A third source: a paraphrase that keeps Stone's statement.
+	third := "Meta denies it\n\nMeta's Andy Stone called the report false. \"Shockingly untrue. Meta didn't share people's private messages with Netflix,\" he wrote on X.\n"
+	if r := run(t, third, "--db", nbPath, "import", "-"); r.code != ExitOK {
+		t.Fatalf("import -: %+v", r)
+	}
+	r = run(t, "", "--db", nbPath, "compare", "1", "2", "3", "--json")
+	var three struct {
+		Pairs    []json.RawMessage
+		Overview struct {
+			Coverage map[string]map[string]float64
+			Quotes   []struct {
+				Text    string
+				Sources []int64
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &three); err != nil || r.code != ExitOK {
+		t.Fatalf("compare 1 2 3: %v: %+v", err, r)
+	}
+	if len(three.Pairs) != 3 || len(three.Overview.Coverage) != 3 || len(three.Overview.Coverage["3"]) != 2 {
+		t.Errorf("three sources: %d pairs, coverage %v", len(three.Pairs), three.Overview.Coverage)
+	}
+	if q := three.Overview.Quotes; len(q) == 0 || len(q[0].Sources) != 3 {
+		t.Errorf("the statement all three carry should lead the overview: %+v", q)
+	}
 	r = run(t, "", "--db", nbPath, "compare", "1", "2")
 	if r.code != ExitOK || !strings.Contains(r.stdout, "shared passages") {
 		t.Errorf("compare table: %+v", r)

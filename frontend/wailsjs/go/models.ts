@@ -266,6 +266,56 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class OverviewQuote {
+	    group: string;
+	    text: string;
+	    speaker: string;
+	    sources: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new OverviewQuote(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = source["group"];
+	        this.text = source["text"];
+	        this.speaker = source["speaker"];
+	        this.sources = source["sources"];
+	    }
+	}
+	export class Overview {
+	    coverage: number[][];
+	    quotes: OverviewQuote[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Overview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coverage = source["coverage"];
+	        this.quotes = this.convertValues(source["quotes"], OverviewQuote);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SourceSummary {
 	    id: number;
 	    uuid: string;
@@ -299,6 +349,7 @@ export namespace app {
 	export class Comparison {
 	    sources: SourceSummary[];
 	    pairs: ComparePair[];
+	    overview: Overview;
 	
 	    static createFrom(source: any = {}) {
 	        return new Comparison(source);
@@ -308,6 +359,7 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.sources = this.convertValues(source["sources"], SourceSummary);
 	        this.pairs = this.convertValues(source["pairs"], ComparePair);
+	        this.overview = this.convertValues(source["overview"], Overview);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -597,6 +649,8 @@ export namespace app {
 		    return a;
 		}
 	}
+	
+	
 	
 	
 	export class QuoteVariant {

@@ -77,7 +77,9 @@ func parseNP(ts []tok, i int) (np, bool) {
 		j := i
 		for j < len(ts) {
 			switch {
-			case ts[j].upper() && ts[j].word() && (j == i || !stopCaps[ts[j].s] || honorifics[ts[j-1].s] || firstNames[ts[j-1].lower()] != 0 && months[ts[j].s]):
+			case ts[j].upper() && ts[j].word() && (j == i || !stopCaps[ts[j].s] || honorifics[ts[j-1].s] || firstNames[ts[j-1].lower()] != 0 && (months[ts[j].s] || j == i+1 && j+1 < len(ts) && ts[j+1].s == ",")):
+				// A given name makes the capitalised word after it a
+				// surname: "Michael Every, a strategist".
 				if possessive(ts[j].s) {
 					// "Meta's communications head": a role.
 					k := j + 1
@@ -190,7 +192,15 @@ func (d *detector) attributeAfter(post []tok) (attribution, int) {
 			b--
 		}
 		for s := max(i, b-8); s < b; s++ {
-			if n, ok := parseNP(post[:b], s); ok && (n.j == b || complement(post[:b], n).j == b) {
+			n, ok := parseNP(post[:b], s)
+			if !ok {
+				continue
+			}
+			if n.j == b || complement(post[:b], n).j == b {
+				return d.make(post, n, t.s), s
+			}
+			if n.kind == "name" && modifierGap(post, n.j, b) && isPersonName(stripTitles(wordsOf(post[n.i:n.j]))) {
+				// "Jingyi Pan of IG said": the person, not the firm.
 				return d.make(post, n, t.s), s
 			}
 		}
@@ -1189,7 +1199,10 @@ func (d *detector) appositiveCue(post []tok, i int) (attribution, bool) {
 	}
 	k := n.j + 1
 	for k < len(post) && k < n.j+30 && post[k].s != "," {
-		if s := post[k].s; s == "." || s == ";" || s == "!" || s == "?" || s == "“" || s == "\"" {
+		if s := post[k].s; s == "." && k+1 < len(post) && post[k+1].s == "," {
+			// "at Gluskin Sheff + Associates Inc., said": an
+			// abbreviation's period, not a full stop.
+		} else if s == "." || s == ";" || s == "!" || s == "?" || s == "“" || s == "\"" {
 			return attribution{}, false
 		}
 		k++

@@ -46,8 +46,10 @@ func tokenize(r []rune, lo, hi, limit int, fromEnd bool) []tok {
 			for j < hi && (isWordRune(r[j]) || (isJoiner(r[j]) && j+1 < hi && isWordRune(r[j+1]))) {
 				j++
 			}
-			// Keep the period of initials and abbreviations ("U.S.", "Dr.").
-			if j < hi && r[j] == '.' && (j-i == 1 || isAbbrev(string(r[i:j]))) {
+			// Keep the period of initials and abbreviations ("U.S.", "Dr."),
+			// and that of an initialism inside a sentence ("the U.K.
+			// director", "U.S.-based"), which no sentence ends after.
+			if j < hi && r[j] == '.' && (j-i == 1 || isAbbrev(string(r[i:j])) || initialism(r[i:j]) && midSentence(r, j+1, hi)) {
 				j++
 			}
 			ts = append(ts, tok{string(r[i:j]), i, j})
@@ -63,6 +65,32 @@ func tokenize(r []rune, lo, hi, limit int, fromEnd bool) []tok {
 		ts = ts[:limit]
 	}
 	return ts
+}
+
+// initialism reports whether w is single letters joined by periods: "U.S",
+// "U.K".
+func initialism(w []rune) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for k, c := range w {
+		if (k%2 == 0) != unicode.IsLetter(c) || k%2 == 1 && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// midSentence reports whether the text from r[i] goes on with the same
+// sentence: a hyphen, a comma or a lowercase word follows.
+func midSentence(r []rune, i, hi int) bool {
+	if i < hi && (r[i] == '-' || r[i] == ',') {
+		return true
+	}
+	for i < hi && r[i] == ' ' {
+		i++
+	}
+	return i < hi && unicode.IsLower(r[i])
 }
 
 func isWordRune(c rune) bool {

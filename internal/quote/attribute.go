@@ -304,18 +304,32 @@ func (d *detector) attributePre(pre, sent []tok, indirect bool) attribution {
 // a participle ("saying"), a name before an appositive.
 func (d *detector) verbSubject(pre, sent []tok, v int, indirect bool) attribution {
 	cue := pre[v].s
-	if strings.HasSuffix(pre[v].lower(), "ing") {
-		// saying, “…”: the subject of the sentence.
-		if n, ok := firstNP(sent, 0, min(len(sent), v)); ok {
+	b := v - 1
+	for b >= 0 && adverbs[pre[b].lower()] {
+		b--
+	}
+	if !indirect && b > 0 && pre[b].lower() == "and" && pre[b-1].s != "," {
+		// … denied the claims and wrote, “…”: the subject of the verb
+		// before.
+		for u := b - 1; u >= 0 && b-u < 20; u-- {
+			if isVerbAt(pre, u) && !strings.HasSuffix(pre[u].lower(), "ing") {
+				return d.verbSubject(pre[:b], sent, u, indirect)
+			}
+		}
+	}
+	if strings.HasSuffix(pre[v].lower(), "ing") || !indirect && b > 0 && pre[b].lower() == "and" && pre[b-1].s != "," {
+		// saying, “…”, or … and suggests “…”: the subject of the
+		// sentence, after its dateline ("OTTAWA — ").
+		from := 0
+		if k := datelineEnd(sent); k > 0 {
+			from = k
+		}
+		if n, ok := firstNP(sent, from, min(len(sent), v)); ok {
 			a := d.make(sent, n, cue)
 			d.appositive(sent, n, a.name)
 			return a
 		}
 		return attribution{}
-	}
-	b := v - 1
-	for b >= 0 && adverbs[pre[b].lower()] {
-		b--
 	}
 	if b >= 0 && (pre[b].lower() == "who" || pre[b].lower() == "which" || pre[b].lower() == "that") {
 		e := b
@@ -335,9 +349,28 @@ func (d *detector) verbSubject(pre, sent []tok, v int, indirect bool) attributio
 	for c >= 0 && pre[c].s != "," && pre[c].s != ";" && pre[c].s != ":" && pre[c].s != "(" {
 		c--
 	}
-	if n, ok := firstNP(pre, c+1, v); ok {
+	if !indirect && v == c+1 {
+		// Inverted before the quote: … asks editor Jane Roe, “…”.
+		if n, ok := invertedName(pre, v); ok {
+			return d.make(pre, n, cue)
+		}
+	}
+	from := c + 1
+	if from == 0 {
+		from = datelineEnd(pre)
+	}
+	if n, ok := firstNP(pre, from, v); ok {
 		if indirect && n.j != b+1 && !(n.i == c+1 && modifierGap(pre, n.j, b+1)) {
 			return attribution{}
+		}
+		if n.kind == "name" && n.j < b+1 && b+1-n.j <= 2 {
+			// "Canadian actor Oh said": the name after the role;
+			// "Finance officials said": the body's people.
+			if m, ok := parseNP(pre, b); ok && b == n.j+1 && m.kind == "name" && m.j == b+1 && !stopCaps[pre[b].s] && !timeWords[pre[b].lower()] && pre[n.j].word() && !pre[n.j].upper() && !npStop[pre[n.j].lower()] {
+				n = m
+			} else if groupNoun(pre[n.j : b+1]) {
+				n = np{n.i, b + 1, "det"}
+			}
 		}
 		a := d.make(pre, n, cue)
 		if n.kind == "name" && c > 0 {
@@ -380,6 +413,23 @@ func (d *detector) verbSubject(pre, sent []tok, v int, indirect bool) attributio
 			}
 		}
 	}
+	// Donald Tusk, the president of the council, which represents its
+	// members, urged: the person's name that a chain of appositives and
+	// relative clauses follows.
+	for e, hops := c, 0; e > 0 && hops < 4; hops++ {
+		s := e - 1
+		for s >= 0 && pre[s].s != "," && pre[s].s != ";" {
+			s--
+		}
+		if n, ok := parseNP(pre[:e], s+1); ok && n.kind == "name" && n.j == e && isPersonName(stripTitles(wordsOf(pre[n.i:n.j]))) && hops > 0 {
+			a := d.make(pre, n, cue)
+			return a
+		}
+		if s < 0 || pre[s].s == ";" {
+			break
+		}
+		e = s
+	}
 	if c2 > 0 {
 		c3 := c2 - 1
 		for c3 >= 0 && pre[c3].s != "," && pre[c3].s != ";" {
@@ -401,6 +451,59 @@ func (d *detector) verbSubject(pre, sent []tok, v int, indirect bool) attributio
 	}
 	return attribution{}
 }
+
+// invertedName returns the name after the reporting verb pre[v] when the
+// words from the verb to the quote are only a description and that name:
+// "asks Harbour Review editor Jane Roe,".
+func invertedName(pre []tok, v int) (np, bool) {
+	end := len(pre)
+	if end > v+1 && (pre[end-1].s == "," || pre[end-1].s == ":") {
+		end--
+	}
+	if end-v < 3 || end-v > 9 {
+		return np{}, false
+	}
+	for _, t := range pre[v+1 : end] {
+		if !t.word() || isVerb(t) {
+			return np{}, false
+		}
+	}
+	for k := v + 1; k < end; k++ {
+		if !pre[k].upper() || k > v+1 && pre[k-1].upper() {
+			continue
+		}
+		if m, ok := parseNP(pre[:end], k); ok && m.kind == "name" && m.j == end && isPersonName(stripTitles(wordsOf(pre[m.i:m.j]))) {
+			return m, true
+		}
+	}
+	return np{}, false
+}
+
+// datelineEnd returns where the text after a dateline ("OTTAWA —") begins,
+// 0 when ts opens with none.
+func datelineEnd(ts []tok) int {
+	k := 0
+	for k < len(ts) && k < 4 && ts[k].word() && len(ts[k].s) > 1 && strings.ToUpper(ts[k].s) == ts[k].s {
+		k++
+	}
+	if k > 0 && k < len(ts) && (ts[k].s == "—" || ts[k].s == "–" || ts[k].s == "-") {
+		return k + 1
+	}
+	return 0
+}
+
+// groupNoun reports whether ts, after a capitalised name, are the people
+// of that body: "Finance officials", "Surrey staff".
+func groupNoun(ts []tok) bool {
+	if len(ts) != 1 || !ts[0].word() || ts[0].upper() {
+		return false
+	}
+	return groupNouns[ts[0].lower()]
+}
+
+// groupNouns stand for the people of a body named before them.
+var groupNouns = map[string]bool{"officials": true, "staff": true, "officers": true, "employees": true, "workers": true, "members": true,
+	"researchers": true, "scientists": true, "lawyers": true, "investigators": true, "leaders": true, "organizers": true, "organisers": true, "volunteers": true}
 
 // openingAppositive reports whether pre opens with a person's name set off
 // by a comma and the reporting verb pre[v] follows a comma closing the

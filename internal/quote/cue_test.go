@@ -10,6 +10,14 @@ func TestRulesCues(t *testing.T) {
 		{"initialism before a lowercase role", "Ben Wolde spoke first. The plant is “not for sale,” Norvik’s U.K. managing director Ada Lind said.", "not for sale,", "Ada Lind"},
 		{"abbreviation before the closing comma", "“Rates are too high,” Omar Haddad, chief economist at Birch + Partners Inc., said on Friday.", "Rates are too high,", "Omar Haddad"},
 		{"person of a firm", "“Sales are slowing,” Lena Vos of BRX said in a note.", "Sales are slowing,", "Lena Vos"},
+		{"chain of appositives", "On Monday, Clara Moss, the head of the Harbour Council, which speaks for the ports, urged the ministry “to act before the spring.”", "to act before the spring.", "Clara Moss"},
+		{"title after the name", "Ravi Patel, Minister of Fisheries, Oceans and Coasts, said the quota was a “fair compromise,” not a gift.", "fair compromise,", "Ravi Patel"},
+		{"participle after a dateline", "HALIFAX — Port Director Alma Reyes says the port will reopen, calling the delay “regrettable.”", "regrettable.", "Alma Reyes"},
+		{"single name after a role", "Canadian singer Mae said they were “the last two standing in the business.”", "the last two standing in the business.", "Mae"},
+		{"people of a body", "In the same report, Treasury officials admitted “there is some doubt about the figures” and their source.", "there is some doubt about the figures", "Treasury officials"},
+		{"coordinated verb", "Andrea Kolb denied the story and wrote on her blog, “None of this happened. I was not there.”", "None of this happened. I was not there.", "Andrea Kolb"},
+		{"coordinated verb after a quoted term", "Urban Roots also has a “road map” for cities looking to plant trees and suggests councils “should start with schools,” among other places.", "should start with schools,", "Urban Roots"},
+		{"inverted cue before the quote", "Rather than the usual panels, asks Harbour Review editor Jane Roe, “why not hold the debate outdoors?”", "why not hold the debate outdoors?", "Jane Roe"},
 		{"stop word as a surname", "“Markets are calm,” Michael Every, a strategist at the bank, said.", "Markets are calm,", "Michael Every"},
 	}
 	for _, tt := range tests {

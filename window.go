@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	_ "embed"
 	"io/fs"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"sourcebook/app"
 )
@@ -34,6 +36,14 @@ func runWindow(a *app.App) error {
 		AssetServer:      &assetserver.Options{Assets: dist},
 		BackgroundColour: &options.RGBA{R: 250, G: 249, B: 247, A: 255},
 		Bind:             []any{a},
+		OnStartup: func(ctx context.Context) {
+			app.SetSaveDialog(a, func(title, name string) (string, error) {
+				return runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{
+					Title: title, DefaultFilename: name,
+					Filters: []runtime.FileFilter{{DisplayName: "Web page (*.html)", Pattern: "*.html"}},
+				})
+			})
+		},
 		Linux: &linux.Options{
 			ProgramName:      "sourcebook",
 			Icon:             icon,

@@ -44,6 +44,8 @@ type App struct {
 	opts   Options
 	ctx    context.Context
 	quotes quoteState
+	// saveDialog asks the user where to save a file; nil outside the window.
+	saveDialog func(title, defaultName string) (string, error)
 }
 
 // New returns an App working on the open notebook nb. It does not take

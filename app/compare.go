@@ -1,6 +1,9 @@
 package app
 
 import (
+	"errors"
+	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -8,6 +11,7 @@ import (
 	"sourcebook/internal/align"
 	"sourcebook/internal/quote"
 	"sourcebook/internal/quotematch"
+	"sourcebook/internal/report"
 )
 
 // MaxCompare is the most sources one comparison takes.
@@ -226,4 +230,96 @@ func speakerNames(qs []Quote) []string {
 		return names[i] < names[j]
 	})
 	return names
+}
+
+// CompareReport renders the comparison of the sources as one standalone
+// HTML file (styles inline, no scripts), for saving, sharing and printing.
+func (a *App) CompareReport(ids []int64) (string, error) {
+	c, err := a.Compare(ids)
+	if err != nil {
+		return "", err
+	}
+	r := report.Comparison{
+		Title:     fmt.Sprintf("%d sources compared", len(c.Sources)),
+		Generated: a.opts.Now().Format("2 January 2006"),
+		Coverage:  c.Overview.Coverage,
+	}
+	pos := map[int64]int{}
+	for i, s := range c.Sources {
+		pos[s.ID] = i
+		url := ""
+		if full, err := a.nb.Q.SourceGet(a.ctx, s.ID); err == nil {
+			url = full.URL
+		}
+		r.Sources = append(r.Sources, report.Source{ID: s.ID, Title: s.Title, Outlet: s.Outlet, Published: s.Published, URL: url})
+	}
+	for _, p := range c.Pairs {
+		rp := report.Pair{A: pos[p.A], B: pos[p.B], CoverageA: p.CoverageA, CoverageB: p.CoverageB}
+		for _, s := range p.Shared {
+			rp.Shared = append(rp.Shared, report.Shared{Kind: s.Kind, A: s.A.Text, B: s.B.Text, Ops: reportOps(s.Ops)})
+		}
+		for _, s := range p.OnlyA {
+			rp.OnlyA = append(rp.OnlyA, s.Text)
+		}
+		for _, s := range p.OnlyB {
+			rp.OnlyB = append(rp.OnlyB, s.Text)
+		}
+		for _, q := range p.Quotes.Shared {
+			rp.Quotes.Shared = append(rp.Quotes.Shared, report.SharedQuote{
+				A: report.Quote{Text: q.A.Text, Speaker: q.A.Speaker}, B: report.Quote{Text: q.B.Text, Speaker: q.B.Speaker},
+				SameWords: q.SameWords, SameSpeaker: q.SameSpeaker, Ops: reportOps(q.Ops),
+			})
+		}
+		for _, q := range p.Quotes.OnlyA {
+			rp.Quotes.OnlyA = append(rp.Quotes.OnlyA, report.Quote{Text: q.Text, Speaker: q.Speaker})
+		}
+		for _, q := range p.Quotes.OnlyB {
+			rp.Quotes.OnlyB = append(rp.Quotes.OnlyB, report.Quote{Text: q.Text, Speaker: q.Speaker})
+		}
+		r.Pairs = append(r.Pairs, rp)
+	}
+	var b strings.Builder
+	if err := report.Render(&b, r); err != nil {
+		return "", a.internal("write the report", err)
+	}
+	return b.String(), nil
+}
+
+// SaveCompareReport asks where to save the comparison report (the window's
+// save dialog) and writes it there. It returns the path, or "" when the user
+// cancelled. Only the window can ask; elsewhere use CompareReport.
+func (a *App) SaveCompareReport(ids []int64) (string, error) {
+	if a.saveDialog == nil {
+		return "", invalid("saving needs the Sourcebook window; use the report's download instead")
+	}
+	html, err := a.CompareReport(ids)
+	if err != nil {
+		return "", err
+	}
+	path, err := a.saveDialog("Save the comparison report", "comparison.html")
+	if err != nil {
+		return "", a.internal("open the save dialog", err)
+	}
+	if path == "" {
+		return "", nil
+	}
+	if err := os.WriteFile(path, []byte(html), 0o644); err != nil {
+		return "", &Error{Code: CodeInvalid, Message: fmt.Sprintf("%s: could not save the report: %v", path, errors.Unwrap(err)), Err: err}
+	}
+	return path, nil
+}
+
+// SetSaveDialog gives a the window's save dialog: it asks the user for a
+// path (title and default file name given) and returns "" on cancel. It is
+// a function, not a method, so that it is not part of the UI's API.
+func SetSaveDialog(a *App, dialog func(title, defaultName string) (string, error)) {
+	a.saveDialog = dialog
+}
+
+func reportOps(ops []DiffOp) []report.Op {
+	out := make([]report.Op, len(ops))
+	for i, op := range ops {
+		out[i] = report.Op(op)
+	}
+	return out
 }

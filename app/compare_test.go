@@ -1,6 +1,8 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -73,5 +75,34 @@ func TestCompareSeeds(t *testing.T) {
 	}
 	if _, err := a.Compare([]int64{tech, 99}); code(err) != CodeNotFound {
 		t.Errorf("missing source: %v", err)
+	}
+}
+
+func TestCompareReport(t *testing.T) {
+	a, _ := newApp(t)
+	tech, nation := importSeeds(t, a)
+	html, err := a.CompareReport([]int64{tech, nation})
+	if err != nil || !strings.Contains(html, "<h2>TechDogs and MyNation</h2>") || strings.Contains(html, "<script") {
+		t.Fatalf("report: %v, %d bytes", err, len(html))
+	}
+	if _, err := a.SaveCompareReport([]int64{tech, nation}); code(err) != CodeInvalid {
+		t.Errorf("saving without a window: %v", err)
+	}
+	dir := t.TempDir()
+	answer := filepath.Join(dir, "report.html")
+	SetSaveDialog(a, func(title, name string) (string, error) { return answer, nil })
+	if p, err := a.SaveCompareReport([]int64{tech, nation}); err != nil || p != answer {
+		t.Fatalf("save: %q, %v", p, err)
+	}
+	if data, err := os.ReadFile(answer); err != nil || string(data) != html {
+		t.Errorf("saved report differs: %v", err)
+	}
+	answer = ""
+	if p, err := a.SaveCompareReport([]int64{tech, nation}); err != nil || p != "" {
+		t.Errorf("cancelled: %q, %v", p, err)
+	}
+	answer = filepath.Join(dir, "missing", "r.html")
+	if _, err := a.SaveCompareReport([]int64{tech, nation}); code(err) != CodeInvalid || !strings.Contains(err.Error(), "could not save the report") {
+		t.Errorf("unwritable path: %v", err)
 	}
 }

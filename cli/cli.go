@@ -71,8 +71,10 @@ Commands:
                                 list quotes with their speakers, status and group
                                 (--all adds rejected quotes and scare quotes)
   speakers [--json]             list everyone quoted, most quoted first
-  compare ID ID... [--json]     what two to eight sources share, what each alone
-                                says, and the quotes they share or differ on
+  compare ID ID... [--json] [--html FILE]
+                                what two to eight sources share, what each alone
+                                says, and the quotes they share or differ on;
+                                --html writes a standalone report to print or share
   reextract ID                  extract a source again from its original, keeping
                                 its quotes and highlights in place
   serve [--addr ADDR] [--open]  serve the app to a browser on this machine only

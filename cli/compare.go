@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"os"
 	"strconv"
 
 	"sourcebook/app"
@@ -77,6 +78,7 @@ type (
 func (c *command) compareCmd(args []string) int {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	jsonOut := fs.Bool("json", false, "print JSON")
+	htmlOut := fs.String("html", "", "write a standalone HTML report to this file (- for standard output)")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return c.usagef("compare: %v", err)
@@ -95,6 +97,21 @@ func (c *command) compareCmd(args []string) int {
 		return c.errorf("%v", err)
 	}
 	defer closeFn()
+	if *htmlOut != "" {
+		html, err := a.CompareReport(ids)
+		if err != nil {
+			return c.errorf("%s", userMessage(err))
+		}
+		if *htmlOut == "-" {
+			fmt.Fprint(c.env.Stdout, html)
+			return ExitOK
+		}
+		if err := os.WriteFile(*htmlOut, []byte(html), 0o644); err != nil {
+			return c.errorf("%s: %s", *htmlOut, fileMessage(err))
+		}
+		fmt.Fprintf(c.env.Stdout, "Wrote the comparison report to %s.\n", *htmlOut)
+		return ExitOK
+	}
 	cmp, err := a.Compare(ids)
 	if err != nil {
 		return c.errorf("%s", userMessage(err))

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -83,6 +84,17 @@ func TestCompare(t *testing.T) {
 	}
 	if q := three.Overview.Quotes; len(q) == 0 || len(q[0].Sources) != 3 {
 		t.Errorf("the statement all three carry should lead the overview: %+v", q)
+	}
+	report := filepath.Join(t.TempDir(), "report.html")
+	r = run(t, "", "--db", nbPath, "compare", "1", "2", "3", "--html", report)
+	if r.code != ExitOK || !strings.Contains(r.stdout, "Wrote the comparison report") {
+		t.Fatalf("compare --html: %+v", r)
+	}
+	if data, err := os.ReadFile(report); err != nil || !strings.Contains(string(data), "<h2>TechDogs and MyNation</h2>") || strings.Contains(string(data), "<script") {
+		t.Errorf("report: %v, %d bytes", err, len(data))
+	}
+	if r := run(t, "", "--db", nbPath, "compare", "1", "2", "--html", filepath.Join(t.TempDir(), "no", "such", "dir.html")); r.code != ExitError {
+		t.Errorf("report into a missing folder: %+v", r)
 	}
 	r = run(t, "", "--db", nbPath, "compare", "1", "2")
 	if r.code != ExitOK || !strings.Contains(r.stdout, "shared passages") {

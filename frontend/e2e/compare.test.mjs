@@ -40,7 +40,7 @@ test('compare: two columns, linked passages, summary, overview', { timeout: 120_
   const results = await api('ImportFiles', files, 0);
   assert.equal(results.filter((r) => r.source).length, 2, `import failed: ${JSON.stringify(results)}`);
 
-  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors = [];
@@ -121,6 +121,17 @@ test('compare: two columns, linked passages, summary, overview', { timeout: 120_
         () => 'choosing “Wow” flashed nothing in the left column',
       );
       if (shotDir) await page.getByTestId('compare-quotes').screenshot({ path: path.join(shotDir, 'e2e-compare-summary.png') });
+    });
+
+    await t.test('saves a standalone HTML report', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-report').click()]);
+      assert.equal(download.suggestedFilename(), 'comparison.html');
+      const file = await download.path();
+      const html = await (await import('node:fs/promises')).readFile(file, 'utf8');
+      assert.match(html, /<h2>TechDogs and MyNation<\/h2>/);
+      assert.match(html, /Shockingly untrue/);
+      assert.match(html, /default-src 'none'/);
+      assert.doesNotMatch(html, /<script/i);
     });
 
     await t.test('J/K and the arrows move between shared passages; Esc goes back', async () => {

@@ -539,6 +539,16 @@ function comparePair(p: Partial<ComparePair> | null): ComparePair {
 }
 
 /** compare compares two to eight sources pair by pair; `invalid` for fewer, more or repeated ids. */
+/** compareReport renders the comparison as one standalone HTML file (no scripts), as a string. */
+export async function compareReport(ids: number[]): Promise<string> {
+  return String((await call('CompareReport', ids)) ?? '');
+}
+
+/** saveCompareReport asks where to save the report (window only) and returns the path, '' when cancelled. */
+export async function saveCompareReport(ids: number[]): Promise<string> {
+  return String((await call('SaveCompareReport', ids)) ?? '');
+}
+
 export async function compare(ids: number[]): Promise<Comparison> {
   const c = ((await call('Compare', ids)) ?? {}) as Partial<Comparison>;
   return { sources: arr(c.sources).map(summary), pairs: arr(c.pairs).map(comparePair) };

@@ -6,6 +6,8 @@ export function AddToStory(arg1:number,arg2:number):Promise<void>;
 
 export function Compare(arg1:Array<number>):Promise<app.Comparison>;
 
+export function CompareReport(arg1:Array<number>):Promise<string>;
+
 export function CreateHighlight(arg1:app.HighlightRequest):Promise<app.Highlight>;
 
 export function CreateQuote(arg1:app.QuoteRequest):Promise<app.Quote>;
@@ -49,6 +51,8 @@ export function ReextractSource(arg1:number):Promise<app.ReextractResult>;
 export function RemoveFromStory(arg1:number,arg2:number):Promise<void>;
 
 export function RenameStory(arg1:number,arg2:string):Promise<void>;
+
+export function SaveCompareReport(arg1:Array<number>):Promise<string>;
 
 export function Search(arg1:string):Promise<app.SearchResults>;
 

@@ -10,6 +10,10 @@ export function Compare(arg1) {
   return window['go']['app']['App']['Compare'](arg1);
 }
 
+export function CompareReport(arg1) {
+  return window['go']['app']['App']['CompareReport'](arg1);
+}
+
 export function CreateHighlight(arg1) {
   return window['go']['app']['App']['CreateHighlight'](arg1);
 }
@@ -96,6 +100,10 @@ export function RemoveFromStory(arg1, arg2) {
 
 export function RenameStory(arg1, arg2) {
   return window['go']['app']['App']['RenameStory'](arg1, arg2);
+}
+
+export function SaveCompareReport(arg1) {
+  return window['go']['app']['App']['SaveCompareReport'](arg1);
 }
 
 export function Search(arg1) {

@@ -910,15 +910,32 @@ func (d *detector) collect(items []item) {
 					}
 					// A name after a preposition or an article is rarely
 					// the person a later "he" or "she" means.
-					obj := n.i > 0 && (npStop[ts[n.i-1].lower()] || determiners[ts[n.i-1].lower()])
+					// After a conjunction that opens a clause the name is
+					// that clause's subject: "a comment that Scheer found".
+					obj := n.i > 0 && (npStop[ts[n.i-1].lower()] || determiners[ts[n.i-1].lower()]) && !clauseOpeners[ts[n.i-1].lower()]
 					// A photo credit, "(AP Photo/Evan Vucci)", "(Muriel
 					// Draaisma/CBC)", names no one in the story.
 					obj = obj || n.i > 0 && ts[n.i-1].s == "/" || n.j < len(ts) && ts[n.j].s == "/"
 					// Only a name in subject position lends its gender to
 					// the next pronoun: not "the season-long FedEx Cup
 					// race", not "Edmonton, Red Deer and Sundre".
-					subj := !obj && (n.i == 0 || !ts[n.i-1].word() || ts[n.i-1].upper()) &&
+					subj := !obj && (n.i == 0 || !ts[n.i-1].word() || ts[n.i-1].upper() || clauseOpeners[ts[n.i-1].lower()]) &&
 						(n.j == len(ts) || !npStop[ts[n.j].lower()] && !(ts[n.j].word() && ts[n.j].upper()))
+					switch {
+					case n.j+2 < len(ts) && ts[n.j].s == "," && pronouns[ts[n.j+1].lower()] && isVerb(ts[n.j+2]):
+						// "Schumer, he said, …": whom the speaker talks
+						// about, not a new speaker.
+						obj, subj = true, false
+					case n.i == 1 && (ts[0].s == "For" || ts[0].s == "To") && n.j < len(ts) && ts[n.j].s == ",":
+						// "For Megda Belkacemi, Friday is a day she …":
+						// the sentence is about her.
+						obj, subj = false, true
+					case n.j+2 < len(ts) && ts[n.j].s == "," && isAge(ts[n.j+1].s) && (ts[n.j+2].s == "," || ts[n.j+2].s == "."):
+						// "accountant Babatunji Farinloye, 50.": a person
+						// introduced with an age is the one the story
+						// turns to.
+						obj, subj = false, true
+					}
 					if isOrgName(ws) && len(stripAcronymTitles(ws)) > 0 && !shouted(ws) {
 						d.orgs = append(d.orgs, mention{strings.Join(ws, " "), ws, t.start, obj, false, subj})
 					}
@@ -998,6 +1015,22 @@ func (d *detector) collect(items []item) {
 		ts = append(ts, it.t)
 	}
 	flush()
+}
+
+// clauseOpeners are conjunctions whose next noun phrase is a subject.
+var clauseOpeners = map[string]bool{"that": true, "when": true, "while": true, "because": true}
+
+// isAge reports whether s is a person's age: one to three digits.
+func isAge(s string) bool {
+	if len(s) == 0 || len(s) > 3 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 var postVerbs = map[string]bool{"published": true, "posted": true, "shared": true, "tweeted": true, "wrote": true, "reposted": true}
@@ -1139,6 +1172,10 @@ func (d *detector) salient(g, pos int) string {
 // his father's friend, Martin Legere").
 func (d *detector) current(g, pos int) string {
 	if d.last == "" || d.curPara-d.lastPara > 2 || d.subjectPos > d.lastPos && d.subject != d.last {
+		return ""
+	}
+	if !isPersonName(strings.Fields(d.last)) {
+		// "Burnaby RCMP warns …": a body is not "he" or "she".
 		return ""
 	}
 	for i := len(d.names) - 1; i >= 0 && i >= len(d.names)-200; i-- {

@@ -7,6 +7,11 @@ import "testing"
 func TestRulesPronouns(t *testing.T) {
 	tests := []struct{ name, text, quote, want string }{
 		{"new subject of the same gender", "“The road is closed,” Mark Fenwick said.\n\nPaul Ostrander — who built the road — walked to the gate.\n\n“It was never this bad,” he said.", "It was never this bad,", "Paul Ostrander"},
+		{"subject of a that clause", "“Prices are up,” Mark Fenwick said.\n\nIt was a result that Paul Ostrander found worrying.\n\n“We cannot go on like this,” he said.", "We cannot go on like this,", "Paul Ostrander"},
+		{"a body is not he", "“Prices are up,” Mark Fenwick said.\n\nAccording to Fenwick, costs doubled.\n\nHarbour Police warns of scams\n\n“They call at night,” he said.", "They call at night,", "Mark Fenwick"},
+		{"fronted for phrase", "“The vote is Friday,” Ann Lowe said.\n\nFor Megan Tarrow, Friday is a day she has waited for.\n\n“I will be there,” she said.", "I will be there,", "Megan Tarrow"},
+		{"introduced with an age", "“The class helps,” Tom Reid says. Good results came for Toronto plumber Omar Bello, 47. “I lost ten kilos,” he says.", "I lost ten kilos,", "Omar Bello"},
+		{"the person talked about", "“It is late,” said Mark Fenwick. Paul Ostrander, he said, “knows the numbers better than anyone.”", "knows the numbers better than anyone.", "Mark Fenwick"},
 		{"subject of the other gender", "“The road is closed,” Mark Fenwick said.\n\nMary Ostrander walked to the gate.\n\n“It was never this bad,” he said.", "It was never this bad,", "Mark Fenwick"},
 	}
 	for _, tt := range tests {

@@ -18,6 +18,7 @@ func TestRulesCues(t *testing.T) {
 		{"coordinated verb", "Andrea Kolb denied the story and wrote on her blog, “None of this happened. I was not there.”", "None of this happened. I was not there.", "Andrea Kolb"},
 		{"coordinated verb after a quoted term", "Urban Roots also has a “road map” for cities looking to plant trees and suggests councils “should start with schools,” among other places.", "should start with schools,", "Urban Roots"},
 		{"inverted cue before the quote", "Rather than the usual panels, asks Harbour Review editor Jane Roe, “why not hold the debate outdoors?”", "why not hold the debate outdoors?", "Jane Roe"},
+		{"name with an Arabic article", "In its two-page statement claiming the attack, al-Nasra said: “This was a warning.”", "This was a warning.", "al-Nasra"},
 		{"stop word as a surname", "“Markets are calm,” Michael Every, a strategist at the bank, said.", "Markets are calm,", "Michael Every"},
 	}
 	for _, tt := range tests {

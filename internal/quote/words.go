@@ -14,7 +14,19 @@ type tok struct {
 func (t tok) word() bool {
 	return t.s != "" && (unicode.IsLetter([]rune(t.s)[0]) || unicode.IsDigit([]rune(t.s)[0]))
 }
-func (t tok) upper() bool { return t.s != "" && unicode.IsUpper([]rune(t.s)[0]) }
+// upper reports whether t is capitalised, counting a name that opens with
+// a lowercase Arabic article: "al-Shabaab", "el-Sisi".
+func (t tok) upper() bool {
+	if t.s == "" {
+		return false
+	}
+	if r := []rune(t.s); unicode.IsUpper(r[0]) {
+		return true
+	} else if len(r) > 3 && (r[0] == 'a' || r[0] == 'e') && r[1] == 'l' && r[2] == '-' && unicode.IsUpper(r[3]) {
+		return true
+	}
+	return false
+}
 func (t tok) lower() string {
 	return strings.ToLower(t.s)
 }

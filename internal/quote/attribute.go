@@ -642,6 +642,11 @@ func (d *detector) make(ts []tok, n np, cue string) attribution {
 		a.name = d.resolveNP(words, a.s)
 		if author := documentAuthor(ts, n); author != "" {
 			a.name = author
+		} else if head := ts[n.j-1].lower(); documentHeads[head] && !socialHeads[head] && strings.HasPrefix(a.name, "the ") {
+			// "The statement also said" after "X said in a statement".
+			if m, ok := d.authors[head]; ok && a.s-m.pos < authorReach {
+				a.name = m.name
+			}
 		}
 		// "Meta's communications head, Andy Stone": a name right after.
 		if n.j+1 < len(ts) && ts[n.j].s == "," {
@@ -845,12 +850,19 @@ func (d *detector) org(head string, pos int) string {
 // for "The RCMP statement", "the EU" for "A statement from the EU", "" when
 // the text does not say.
 func documentAuthor(ts []tok, n np) string {
+	if n.j-n.i > 2 && n.j < len(ts) && authorVerbs[ts[n.j-1].lower()] && ts[n.j].lower() == "by" {
+		n.j-- // the noun phrase ran over "released" in "a statement released by"
+	}
 	head := ts[n.j-1].lower()
 	if !documentHeads[head] || socialHeads[head] || head == "blog" {
 		return ""
 	}
-	if n.j+1 < len(ts) && (ts[n.j].lower() == "from" || ts[n.j].lower() == "by") {
-		if m, ok := parseNP(ts, n.j+1); ok && m.kind != "pronoun" {
+	by := n.j
+	if by+1 < len(ts) && authorVerbs[ts[by].lower()] && ts[by+1].lower() == "by" {
+		by++ // "a statement released by the PMO"
+	}
+	if by+1 < len(ts) && (ts[by].lower() == "from" || ts[by].lower() == "by") {
+		if m, ok := parseNP(ts, by+1); ok && m.kind != "pronoun" {
 			caps := false
 			for _, t := range ts[m.i:m.j] {
 				caps = caps || t.upper() && !determiners[t.lower()]
@@ -877,6 +889,37 @@ func documentAuthor(ts []tok, n np) string {
 		return "the " + strings.Join(ws, " ")
 	}
 	return ""
+}
+
+// authorVerbs link a document to its author: "a statement released by".
+var authorVerbs = map[string]bool{"released": true, "issued": true, "published": true, "written": true, "signed": true, "filed": true, "prepared": true}
+
+// authorReach is how far, in code points, "the statement" reaches back to
+// the person said to speak in one.
+const authorReach = 3000
+
+// noteAuthor records name as the author of a document the sentence ts
+// says they spoke in: "said in a statement", "In an emailed statement, …".
+func (d *detector) noteAuthor(ts []tok, name string) {
+	if f := strings.Fields(name); len(f) == 0 || documentHeads[strings.ToLower(f[len(f)-1])] {
+		return
+	}
+	for i := 0; i+2 < len(ts); i++ {
+		if ts[i].lower() != "in" {
+			continue
+		}
+		switch ts[i+1].lower() {
+		case "a", "an", "its", "his", "her", "their", "the":
+		default:
+			continue
+		}
+		for k := i + 2; k < len(ts) && k < i+5 && ts[k].word(); k++ {
+			if h := ts[k].lower(); documentHeads[h] && !socialHeads[h] && h != "court" {
+				d.authors[h] = mention{name: name, pos: ts[k].start}
+				break
+			}
+		}
+	}
 }
 
 var docModifiers = map[string]bool{"court": true, "legal": true, "news": true, "press": true, "blog": true, "police": true, "government": true, "company": true, "class": true, "action": true}

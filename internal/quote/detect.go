@@ -33,6 +33,10 @@ type detector struct {
 	// ending with it.
 	surnames map[string]int
 	docs     []mention         // document noun phrases ("court filing")
+	// authors maps a document noun ("statement") to who was last said to
+	// speak in one ("X said in a statement"), so that "the statement"
+	// later speaks for them.
+	authors map[string]mention
 	orgs     []mention         // organisations named: "RCMP", "State Department"
 	acronyms map[string]string // acronym -> the full name it was introduced with
 	roles    map[string]string // role head noun -> name
@@ -74,7 +78,7 @@ func Detect(text string, blocks []document.Block) []Quote {
 	r := []rune(text)
 	ps := paragraphs(r, blocks)
 	spans := scan(r, ps)
-	d := &detector{r: r, roles: map[string]string{}, info: map[string]person{}, gender: map[string]int{}, surnames: map[string]int{}, titled: map[string]int{}, acronyms: map[string]string{}, lastPara: -10}
+	d := &detector{r: r, roles: map[string]string{}, info: map[string]person{}, gender: map[string]int{}, surnames: map[string]int{}, titled: map[string]int{}, acronyms: map[string]string{}, authors: map[string]mention{}, lastPara: -10}
 	si := 0
 	for pi, p := range ps {
 		var own []span
@@ -241,6 +245,7 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 		}
 		if sp := d.attributePre(ts, ts, true); sp.ok {
 			d.setLast(sp.name, ts[0].start, pi)
+			d.noteAuthor(ts, sp.name)
 		} else if name := d.openingPerson(ts); name != "" {
 			d.subject, d.subjectPos, d.subjectPara = name, ts[0].start, pi
 		} else {
@@ -330,6 +335,9 @@ func (d *detector) sentence(pi int, its []item, spans []span) {
 		switch {
 		case a.ok:
 			q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Cue, q.Name = a.speaker, a.s, a.e, a.cue, a.name
+			if isVerb(tok{s: a.cue}) {
+				d.noteAuthor(all, a.name)
+			}
 			if q.Kind == Partial && a.cue != ":" {
 				q.ClauseStart, q.ClauseEnd = d.clause(its, qi, a, after)
 			}

@@ -43,6 +43,8 @@ func TestRulesDescriptions(t *testing.T) {
 	tests := []struct{ name, text, quote, want string }{
 		{"one of a group", "“We want a new rink,” says one of the skaters in the clip.", "We want a new rink,", "one of the skaters"},
 		{"of phrase", "As one member of the audience commented: “It was far too long.”", "It was far too long.", "one member of the audience"},
+		{"statement of a body said to speak in one", "The Dairy Council said in a statement that milk “is part of a good diet.” The statement also said that cutting it could have “serious effects on children.”", "serious effects on children.", "the Dairy Council"},
+		{"document released by its author", "Both leaders discussed “trade and the rule of law,” said a statement released by the Premier’s Office.", "trade and the rule of law,", "the Premier’s Office"},
 		{"for phrase", "“Nobody called us,” a spokesperson for the tenants said.", "Nobody called us,", "a spokesperson for the tenants"},
 	}
 	for _, tt := range tests {

@@ -32,11 +32,11 @@ type detector struct {
 	// surnames maps a surname to the index in names of the last full name
 	// ending with it.
 	surnames map[string]int
-	docs     []mention         // document noun phrases ("court filing")
+	docs     []mention // document noun phrases ("court filing")
 	// authors maps a document noun ("statement") to who was last said to
 	// speak in one ("X said in a statement"), so that "the statement"
 	// later speaks for them.
-	authors map[string]mention
+	authors  map[string]mention
 	orgs     []mention         // organisations named: "RCMP", "State Department"
 	acronyms map[string]string // acronym -> the full name it was introduced with
 	roles    map[string]string // role head noun -> name

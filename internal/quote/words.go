@@ -14,6 +14,7 @@ type tok struct {
 func (t tok) word() bool {
 	return t.s != "" && (unicode.IsLetter([]rune(t.s)[0]) || unicode.IsDigit([]rune(t.s)[0]))
 }
+
 // upper reports whether t is capitalised, counting a name that opens with
 // a lowercase Arabic article: "al-Shabaab", "el-Sisi".
 func (t tok) upper() bool {

@@ -283,7 +283,16 @@ func (d *detector) attributePre(pre, sent []tok, indirect bool) attribution {
 	}
 	if v < 0 {
 		if !indirect && len(pre) > 0 && pre[len(pre)-1].s == ":" {
-			if n, ok := firstNP(pre, 0, len(pre)-1); ok {
+			// Smith: “…”, or "when Musk took to Twitter with this:";
+			// not a heading in capitals nor "after a pause:".
+			from := 0
+			for k := len(pre) - 2; k >= 0; k-- {
+				if subordinators[pre[k].lower()] {
+					from = k + 1
+					break
+				}
+			}
+			if n, ok := firstNP(pre, from, len(pre)-1); ok && !((n.i > 0 && npStop[pre[n.i-1].lower()] || shouted(wordsOf(pre[n.i:n.j])))) {
 				return d.make(pre, n, ":")
 			}
 		}
@@ -344,9 +353,11 @@ func (d *detector) verbSubject(pre, sent []tok, v int, indirect bool) attributio
 		}
 		return attribution{}
 	}
-	// The clause of the verb: from the last comma before it.
+	// The clause of the verb: from the last comma or subordinating
+	// conjunction before it ("… a barbecue when a friend wondered").
 	c := v - 1
-	for c >= 0 && pre[c].s != "," && pre[c].s != ";" && pre[c].s != ":" && pre[c].s != "(" {
+	sub := directCue(pre, v)
+	for c >= 0 && pre[c].s != "," && pre[c].s != ";" && pre[c].s != ":" && pre[c].s != "(" && !(sub && subordinators[pre[c].lower()] && c < b) {
 		c--
 	}
 	if !indirect && v == c+1 {
@@ -1058,6 +1069,21 @@ func (d *detector) collect(items []item) {
 		ts = append(ts, it.t)
 	}
 	flush()
+}
+
+// subordinators open a clause with its own subject.
+var subordinators = map[string]bool{"when": true, "while": true, "because": true, "that": true, "if": true, "although": true, "though": true, "whereas": true}
+
+// directCue reports whether the reporting verb pre[v] introduces the
+// quote itself: only adverbs and punctuation stand between them ("wondered
+// loudly, “…”"), not a clause of its own ("believes the law is wrong, “…”").
+func directCue(pre []tok, v int) bool {
+	for _, t := range pre[v+1:] {
+		if t.word() && !adverbs[t.lower()] && !strings.HasSuffix(t.lower(), "ly") {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseOpeners are conjunctions whose next noun phrase is a subject.

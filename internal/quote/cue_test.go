@@ -19,6 +19,10 @@ func TestRulesCues(t *testing.T) {
 		{"coordinated verb after a quoted term", "Urban Roots also has a “road map” for cities looking to plant trees and suggests councils “should start with schools,” among other places.", "should start with schools,", "Urban Roots"},
 		{"inverted cue before the quote", "Rather than the usual panels, asks Harbour Review editor Jane Roe, “why not hold the debate outdoors?”", "why not hold the debate outdoors?", "Jane Roe"},
 		{"name with an Arabic article", "In its two-page statement claiming the attack, al-Nasra said: “This was a warning.”", "This was a warning.", "al-Nasra"},
+		{"subject of a when clause", "I was at a party last week when a neighbour asked loudly, “Is that your car?”", "Is that your car?", "a neighbour"},
+		{"a clause of its own before the quote", "Dana Kirsch said even though Ottawa believes the rule is fair, “we will keep pushing.”", "we will keep pushing.", "Dana Kirsch"},
+		{"colon after a when clause", "The dispute grew when Ravi Mehta again took to Twitter with this: “Nothing has changed.”", "Nothing has changed.", "Ravi Mehta"},
+		{"colon after an object", "“Nobody called,” Lena Park said. Then, after a pause: “Nobody ever calls.”", "Nobody ever calls.", "Lena Park"},
 		{"stop word as a surname", "“Markets are calm,” Michael Every, a strategist at the bank, said.", "Markets are calm,", "Michael Every"},
 	}
 	for _, tt := range tests {

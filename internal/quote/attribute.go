@@ -292,7 +292,7 @@ func (d *detector) attributePre(pre, sent []tok, indirect bool) attribution {
 					break
 				}
 			}
-			if n, ok := firstNP(pre, from, len(pre)-1); ok && !((n.i > 0 && npStop[pre[n.i-1].lower()] || shouted(wordsOf(pre[n.i:n.j])))) {
+			if n, ok := firstNP(pre, from, len(pre)-1); ok && !(n.i > 0 && npStop[pre[n.i-1].lower()] || shouted(wordsOf(pre[n.i:n.j]))) {
 				return d.make(pre, n, ":")
 			}
 		}

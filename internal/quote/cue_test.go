@@ -23,6 +23,7 @@ func TestRulesCues(t *testing.T) {
 		{"a clause of its own before the quote", "Dana Kirsch said even though Ottawa believes the rule is fair, “we will keep pushing.”", "we will keep pushing.", "Dana Kirsch"},
 		{"colon after a when clause", "The dispute grew when Ravi Mehta again took to Twitter with this: “Nothing has changed.”", "Nothing has changed.", "Ravi Mehta"},
 		{"colon after an object", "“Nobody called,” Lena Park said. Then, after a pause: “Nobody ever calls.”", "Nobody ever calls.", "Lena Park"},
+		{"appositive after a question", "“Does he really need the deal?” Sarah Hollis, a senior strategist for the region at Birch Bank, said in a note.", "Does he really need the deal?", "Sarah Hollis"},
 		{"stop word as a surname", "“Markets are calm,” Michael Every, a strategist at the bank, said.", "Markets are calm,", "Michael Every"},
 	}
 	for _, tt := range tests {

@@ -205,11 +205,21 @@ func sentenceEnd(items []item, i int, r []rune, spans []span) bool {
 // still belongs to the quote (“Are we done?” Lee Park asked).
 func cueFollows(items []item, i int) bool {
 	k := i
-	for k < len(items) && k < i+4 && items[k].q < 0 && items[k].t.word() && items[k].t.upper() && !stopCaps[items[k].t.s] {
+	for k < len(items) && k < i+4 && items[k].q < 0 && items[k].t.word() && items[k].t.upper() && (!stopCaps[items[k].t.s] || k > i && firstNames[items[k-1].t.lower()] != 0) {
 		k++
 	}
 	if k == i {
 		return false
+	}
+	if k < len(items) && items[k].q < 0 && items[k].t.s == "," {
+		// “Does he?” Ann Lee, a strategist at the bank, said.
+		e := k + 1
+		for e < len(items) && e < k+30 && items[e].q < 0 && !strings.ContainsAny(items[e].t.s, ".!?;") && items[e].t.s != "," {
+			e++
+		}
+		if e < len(items) && items[e].q < 0 && items[e].t.s == "," && e > k+1 {
+			k = e + 1
+		}
 	}
 	for k < len(items) && items[k].q < 0 && adverbs[items[k].t.lower()] {
 		k++

@@ -775,6 +775,16 @@ func (d *detector) resolveNP(words []tok, pos int) string {
 			}
 		}
 	}
+	// "a Michigan school's latest list": the owner speaks, when what
+	// follows is a description, not a role ("the firm's director").
+	for k := 1; k+1 < len(words); k++ {
+		if possessive(words[k].s) && determiners[words[0].lower()] && !titles[head] && !roleHeads[head] {
+			ws := wordsOf(words[:k+1])
+			ws[0] = strings.ToLower(ws[0])
+			ws[k] = strings.TrimSuffix(strings.TrimSuffix(ws[k], "'s"), "’s")
+			return strings.Join(ws, " ")
+		}
+	}
 	if g := pronounGender[words[0].lower()]; g != 0 && len(words) == 2 && documentHeads[head] {
 		// "her statement": the person who wrote it.
 		if name := d.salient(g, pos); name != "" {
@@ -828,6 +838,11 @@ func (d *detector) resolveNP(words []tok, pos int) string {
 	}
 	return strings.Join(ws, " ")
 }
+
+// roleHeads are nouns for a person holding a post in what precedes them:
+// "the firm's spokeswoman".
+var roleHeads = map[string]bool{"spokesperson": true, "spokesman": true, "spokeswoman": true, "head": true, "chief": true, "director": true,
+	"lawyer": true, "attorney": true, "founder": true, "owner": true, "manager": true, "coach": true, "leader": true, "representative": true, "official": true}
 
 // orgHeads are nouns that stand for an organisation named earlier: "the
 // company", "the agency".

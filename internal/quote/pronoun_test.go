@@ -45,6 +45,7 @@ func TestRulesDescriptions(t *testing.T) {
 		{"of phrase", "As one member of the audience commented: “It was far too long.”", "It was far too long.", "one member of the audience"},
 		{"statement of a body said to speak in one", "The Dairy Council said in a statement that milk “is part of a good diet.” The statement also said that cutting it could have “serious effects on children.”", "serious effects on children.", "the Dairy Council"},
 		{"document released by its author", "Both leaders discussed “trade and the rule of law,” said a statement released by the Premier’s Office.", "trade and the rule of law,", "the Premier’s Office"},
+		{"owner of a description", "That is according to a Toronto bakery's newest “List of Breads We Will Never Bake Again for Anyone.”", "List of Breads We Will Never Bake Again for Anyone.", "a Toronto bakery"},
 		{"for phrase", "“Nobody called us,” a spokesperson for the tenants said.", "Nobody called us,", "a spokesperson for the tenants"},
 	}
 	for _, tt := range tests {

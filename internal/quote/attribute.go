@@ -326,6 +326,19 @@ func (d *detector) verbSubject(pre, sent []tok, v int, indirect bool) attributio
 			}
 		}
 	}
+	if strings.HasSuffix(pre[v].lower(), "ing") {
+		// "… with a spokesperson for the camp describing it as": the
+		// participle has its own subject after "with".
+		for s := b; s > 0 && s >= b-8; s-- {
+			if pre[s-1].lower() != "with" {
+				continue
+			}
+			if n, ok := parseNP(pre, s); ok && complement(pre, n).j == b+1 {
+				return d.make(pre, n, cue)
+			}
+			break
+		}
+	}
 	if strings.HasSuffix(pre[v].lower(), "ing") || !indirect && b > 0 && pre[b].lower() == "and" && pre[b-1].s != "," {
 		// saying, “…”, or … and suggests “…”: the subject of the
 		// sentence, after its dateline ("OTTAWA — ").

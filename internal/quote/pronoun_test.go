@@ -46,6 +46,7 @@ func TestRulesDescriptions(t *testing.T) {
 		{"statement of a body said to speak in one", "The Dairy Council said in a statement that milk “is part of a good diet.” The statement also said that cutting it could have “serious effects on children.”", "serious effects on children.", "the Dairy Council"},
 		{"document released by its author", "Both leaders discussed “trade and the rule of law,” said a statement released by the Premier’s Office.", "trade and the rule of law,", "the Premier’s Office"},
 		{"owner of a description", "That is according to a Toronto bakery's newest “List of Breads We Will Never Bake Again for Anyone.”", "List of Breads We Will Never Bake Again for Anyone.", "a Toronto bakery"},
+		{"subject of a with clause", "Tenants at the Elm Street building complained to the city, with a spokesperson for the tenants describing the heating as “a disgrace in every season.”", "a disgrace in every season.", "a spokesperson for the tenants"},
 		{"for phrase", "“Nobody called us,” a spokesperson for the tenants said.", "Nobody called us,", "a spokesperson for the tenants"},
 	}
 	for _, tt := range tests {

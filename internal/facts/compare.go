@@ -120,9 +120,14 @@ func (c *Comparison) pairRoles(a, b []Fact) {
 	usedB := make([]bool, len(rb))
 	pendingA := make([]bool, len(ra))
 	// Equal roles of the same person first, then different ones.
+	bySurname := map[string][]int{}
+	for j, g := range rb {
+		bySurname[surname(g.Subject)] = append(bySurname[surname(g.Subject)], j)
+	}
 	for i, f := range ra {
 		pendingA[i] = true
-		for j, g := range rb {
+		for _, j := range bySurname[surname(f.Subject)] {
+			g := rb[j]
 			if !usedB[j] && sameEntity(f.Subject, g.Subject) && strings.EqualFold(f.Value, g.Value) {
 				usedB[j], pendingA[i] = true, false
 				c.Agree = append(c.Agree, FactPair{A: f, B: g, Score: 1})
@@ -134,7 +139,8 @@ func (c *Comparison) pairRoles(a, b []Fact) {
 		if !pendingA[i] {
 			continue
 		}
-		for j, g := range rb {
+		for _, j := range bySurname[surname(f.Subject)] {
+			g := rb[j]
 			if !usedB[j] && sameEntity(f.Subject, g.Subject) {
 				usedB[j], pendingA[i] = true, false
 				c.Differ = append(c.Differ, FactPair{A: f, B: g, Score: 1})
@@ -206,6 +212,9 @@ func contentWords(s string) map[string]bool {
 // much.
 const maxPosting = 64
 
+// maxScored bounds the candidates of one fact that are scored in full.
+const maxScored = 12
+
 func (c *Comparison) pairAmounts(fa, fb []Fact) {
 	a, b := amounts(fa), amounts(fb)
 	if len(a) == 0 && len(b) == 0 {
@@ -250,28 +259,48 @@ func (c *Comparison) pairAmounts(fa, fb []Fact) {
 	}
 	var cands []cand
 	for i, x := range a {
-		tried := map[int]bool{}
-		try := func(js []int) {
-			if len(js) > maxPosting {
-				return
-			}
-			for _, j := range js {
-				if tried[j] {
-					continue
-				}
-				tried[j] = true
-				if s, agree, ok := pairScore(x, b[j], weight); ok {
-					cands = append(cands, cand{i, j, s, agree})
-				}
-			}
-		}
+		// Shared word weight through the index; only the best few
+		// sentences are scored in full, so a text full of numbers in
+		// similar sentences stays linear.
+		acc := map[int]float64{}
 		for w := range x.words {
-			try(index["w:"+w])
+			if js := index["w:"+w]; len(js) <= maxPosting {
+				wt := weight(w)
+				for _, j := range js {
+					acc[j] += wt
+				}
+			}
 		}
 		for _, sw := range strings.Fields(entityKey(x.f.Subject)) {
-			try(index["s:"+sw])
+			if js := index["s:"+sw]; len(js) <= maxPosting {
+				for _, j := range js {
+					acc[j] += 1
+				}
+			}
 		}
-		try(index["v:"+x.f.Kind+":"+x.f.Value])
+		if js := index["v:"+x.f.Kind+":"+x.f.Value]; len(js) <= maxPosting {
+			for _, j := range js {
+				acc[j] += 0.5
+			}
+		}
+		js := make([]int, 0, len(acc))
+		for j := range acc {
+			js = append(js, j)
+		}
+		sort.Slice(js, func(p, q int) bool {
+			if acc[js[p]] != acc[js[q]] {
+				return acc[js[p]] > acc[js[q]]
+			}
+			return js[p] < js[q]
+		})
+		if len(js) > maxScored {
+			js = js[:maxScored]
+		}
+		for _, j := range js {
+			if s, agree, ok := pairScore(x, b[j], weight); ok {
+				cands = append(cands, cand{i, j, s, agree})
+			}
+		}
 	}
 	sort.Slice(cands, func(p, q int) bool {
 		if cands[p].score != cands[q].score {
@@ -309,9 +338,13 @@ func (c *Comparison) pairAmounts(fa, fb []Fact) {
 			continue
 		}
 		best, bestS := -1, -1.0
+		looked := 0
 		for _, j := range index["v:"+x.f.Kind+":"+x.f.Value] {
 			if usedB[j] || x.f.Kind == Number && !sameUnit(x.f.Unit, b[j].f.Unit) && !bigCount(x.f) {
 				continue
+			}
+			if looked++; looked > maxPosting {
+				break // a value restated hundreds of times: any will do
 			}
 			if s, _, _ := pairScore(x, b[j], weight); s > bestS {
 				best, bestS = j, s
@@ -457,3 +490,13 @@ func bigCount(f Fact) bool {
 }
 
 func upper(s string) bool { return s != "" && strings.ToLower(s[:1]) != s[:1] }
+
+// surname is the last word of a name, folded: names that can be the same
+// entity share it.
+func surname(s string) string {
+	w := strings.Fields(entityKey(s))
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
+}

@@ -1032,6 +1032,11 @@ func (d *detector) collect(items []item) {
 						d.surnames[ws[len(ws)-1]] = len(d.names)
 						d.names = append(d.names, mention{name, ws, t.start, obj, false, subj})
 						d.titleGender(raw, ts, n.i, name)
+						if g := saidPronoun(ts, n.j); g != 0 && d.titled[name] == 0 {
+							// "Lee Finell, a manager, said she …": the
+							// text's own pronoun outweighs the given name.
+							d.titled[name] = g
+						}
 						d.introRole(raw, ws, ts, n, name)
 						if subj {
 							d.pending, d.pendingPos = name, t.start
@@ -1112,6 +1117,33 @@ func directCue(pre []tok, v int) bool {
 		}
 	}
 	return true
+}
+
+// saidPronoun returns the gender of "he" or "she" right after the
+// reporting verb of the name ending at ts[j] ("Lee Finell, a manager with
+// the board, said she …"), 0 when there is none.
+func saidPronoun(ts []tok, j int) int {
+	k := j
+	if k < len(ts) && ts[k].s == "," {
+		e := k + 1
+		for e < len(ts) && e < k+25 && ts[e].s != "," && ts[e].s != "." && ts[e].s != ";" {
+			e++
+		}
+		if e >= len(ts) || ts[e].s != "," {
+			return 0
+		}
+		k = e + 1
+	}
+	for k < len(ts) && adverbs[ts[k].lower()] {
+		k++
+	}
+	if k+1 >= len(ts) || !isVerb(ts[k]) || weakVerbs[ts[k].lower()] {
+		return 0
+	}
+	if l := ts[k+1].lower(); l == "he" || l == "she" {
+		return pronounGender[l]
+	}
+	return 0
 }
 
 // clauseOpeners are conjunctions whose next noun phrase is a subject.

@@ -12,6 +12,7 @@ func TestRulesPronouns(t *testing.T) {
 		{"fronted for phrase", "“The vote is Friday,” Ann Lowe said.\n\nFor Megan Tarrow, Friday is a day she has waited for.\n\n“I will be there,” she said.", "I will be there,", "Megan Tarrow"},
 		{"introduced with an age", "“The class helps,” Tom Reid says. Good results came for Toronto plumber Omar Bello, 47. “I lost ten kilos,” he says.", "I lost ten kilos,", "Omar Bello"},
 		{"the person talked about", "“It is late,” said Mark Fenwick. Paul Ostrander, he said, “knows the numbers better than anyone.”", "knows the numbers better than anyone.", "Mark Fenwick"},
+		{"the text's pronoun over the given name", "Healthy Plates, a nutrition blog, has long argued for less juice.\n\nJordan Bleeker, a manager with the dairy board, said she is unsure what comes next. “We will keep going,” she said.", "We will keep going,", "Jordan Bleeker"},
 		{"subject of the other gender", "“The road is closed,” Mark Fenwick said.\n\nMary Ostrander walked to the gate.\n\n“It was never this bad,” he said.", "It was never this bad,", "Mark Fenwick"},
 	}
 	for _, tt := range tests {

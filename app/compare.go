@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"sourcebook/internal/align"
+	"sourcebook/internal/facts"
 	"sourcebook/internal/quote"
 	"sourcebook/internal/quotematch"
 	"sourcebook/internal/report"
@@ -38,6 +39,7 @@ func (a *App) Compare(ids []int64) (Comparison, error) {
 	type side struct {
 		in     align.Input
 		quotes []Quote
+		facts  []facts.Fact
 	}
 	sides := make([]side, len(ids))
 	out := Comparison{Sources: make([]SourceSummary, len(ids)), Pairs: []ComparePair{}}
@@ -67,7 +69,7 @@ func (a *App) Compare(ids []int64) (Comparison, error) {
 				kept = append(kept, q)
 			}
 		}
-		sides[i] = side{align.Input{Text: r.Text, Blocks: blocks}, kept}
+		sides[i] = side{align.Input{Text: r.Text, Blocks: blocks}, kept, facts.Extract(r.Text, blocks)}
 	}
 	type job struct{ i, j int }
 	var jobs []job
@@ -89,6 +91,7 @@ func (a *App) Compare(ids []int64) (Comparison, error) {
 				A: ids[jb.i], B: ids[jb.j], CoverageA: res.CoverageA, CoverageB: res.CoverageB,
 				Shared: make([]SharedPassage, 0, len(res.Pairs)), OnlyA: spans(res.OnlyA), OnlyB: spans(res.OnlyB),
 				Quotes: compareQuotes(sides[jb.i].quotes, sides[jb.j].quotes),
+				Facts:  factComparison(facts.Compare(sides[jb.i].facts, sides[jb.j].facts)),
 			}
 			for _, pr := range res.Pairs {
 				p.Shared = append(p.Shared, SharedPassage{
@@ -144,6 +147,29 @@ func overview(ids []int64, pairs []ComparePair, quotes [][]Quote) Overview {
 	}
 	sort.SliceStable(ov.Quotes, func(a, b int) bool { return len(ov.Quotes[a].Sources) > len(ov.Quotes[b].Sources) })
 	return ov
+}
+
+func factComparison(c facts.Comparison) FactComparison {
+	pairs := func(ps []facts.FactPair) []FactPair {
+		out := make([]FactPair, len(ps))
+		for i, p := range ps {
+			out[i] = FactPair{A: factView(p.A), B: factView(p.B), Score: p.Score}
+		}
+		return out
+	}
+	list := func(fs []facts.Fact) []Fact {
+		out := make([]Fact, len(fs))
+		for i, f := range fs {
+			out[i] = factView(f)
+		}
+		return out
+	}
+	return FactComparison{Agree: pairs(c.Agree), Differ: pairs(c.Differ), OnlyA: list(c.OnlyA), OnlyB: list(c.OnlyB)}
+}
+
+func factView(f facts.Fact) Fact {
+	return Fact{Kind: f.Kind, Value: f.Value, Unit: f.Unit, Text: f.Text, Start: f.Start, End: f.End,
+		Sentence: TextSpan(f.Sentence), Subject: f.Subject}
 }
 
 func spans(ss []align.Span) []TextSpan {
@@ -263,6 +289,18 @@ func (a *App) CompareReport(ids []int64) (string, error) {
 		}
 		for _, s := range p.OnlyB {
 			rp.OnlyB = append(rp.OnlyB, s.Text)
+		}
+		rf := func(f Fact) report.Fact {
+			return report.Fact{Kind: f.Kind, Text: f.Text, Subject: f.Subject, Sentence: f.Sentence.Text}
+		}
+		for _, d := range p.Facts.Differ {
+			rp.Facts.Differ = append(rp.Facts.Differ, report.FactPair{A: rf(d.A), B: rf(d.B)})
+		}
+		for _, f := range p.Facts.OnlyA {
+			rp.Facts.OnlyA = append(rp.Facts.OnlyA, rf(f))
+		}
+		for _, f := range p.Facts.OnlyB {
+			rp.Facts.OnlyB = append(rp.Facts.OnlyB, rf(f))
 		}
 		for _, q := range p.Quotes.Shared {
 			rp.Quotes.Shared = append(rp.Quotes.Shared, report.SharedQuote{

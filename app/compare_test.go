@@ -60,6 +60,30 @@ func TestCompareSeeds(t *testing.T) {
 		t.Errorf("speakers: %v / %v", p.Quotes.SpeakersA, p.Quotes.SpeakersB)
 	}
 
+	// Facts: the items the issue names for the seeds.
+	onlyA, onlyB := map[string]bool{}, map[string]bool{}
+	for _, f := range p.Facts.OnlyA {
+		onlyA[f.Kind+" "+f.Value+" "+f.Subject] = true
+	}
+	for _, f := range p.Facts.OnlyB {
+		onlyB[f.Kind+" "+f.Value+" "+f.Subject] = true
+	}
+	for _, want := range []string{"date 2023-12 Messenger end-to-end encryption", "date 2011/2019 Reed Hastings", "name Elon Musk "} {
+		if !onlyA[want] {
+			t.Errorf("facts only in TechDogs lack %q", want)
+		}
+	}
+	if !onlyB["name Facebook Watch "] {
+		t.Errorf("facts only in MyNation lack Facebook Watch")
+	}
+	money := false
+	for _, d := range p.Facts.Differ {
+		money = money || (d.A.Kind == "money" && strings.Contains(d.A.Text, "$100M+"))
+	}
+	if !money {
+		t.Errorf("the $100M+ figure does not differ: %+v", p.Facts.Differ)
+	}
+
 	ov := c.Overview
 	if len(ov.Coverage) != 2 || ov.Coverage[0][0] != 1 || ov.Coverage[0][1] != p.CoverageA || ov.Coverage[1][0] != p.CoverageB {
 		t.Errorf("overview coverage %v", ov.Coverage)

@@ -311,6 +311,37 @@ type ComparePair struct {
 	OnlyA  []TextSpan      `json:"onlyA"` // passages of A that B lacks, in text order
 	OnlyB  []TextSpan      `json:"onlyB"`
 	Quotes QuoteComparison `json:"quotes"`
+	Facts  FactComparison  `json:"facts"`
+}
+
+// FactComparison compares the facts two sources state (dates, numbers,
+// money, percentages, names, roles): the same fact with the same value, with
+// different values, or stated by one source only.
+type FactComparison struct {
+	Agree  []FactPair `json:"agree"`
+	Differ []FactPair `json:"differ"`
+	OnlyA  []Fact     `json:"onlyA"`
+	OnlyB  []Fact     `json:"onlyB"`
+}
+
+// FactPair is one fact as A and as B state it.
+type FactPair struct {
+	A     Fact    `json:"a"`
+	B     Fact    `json:"b"`
+	Score float64 `json:"score"` // how sure the pairing is, 0-1
+}
+
+// Fact is a date, number, amount of money, percentage, name or role a
+// source states, with the sentence stating it.
+type Fact struct {
+	Kind     string   `json:"kind"`  // date, number, money, percent, name, role
+	Value    string   `json:"value"` // normalised: "2024-04-03", "2011/2019", "$100000000+"
+	Unit     string   `json:"unit"`  // what a number counts ("week"), else ""
+	Text     string   `json:"text"`  // as written
+	Start    int      `json:"start"` // code points into the source's text
+	End      int      `json:"end"`
+	Sentence TextSpan `json:"sentence"`
+	Subject  string   `json:"subject"` // what it is about, when found ("Reed Hastings")
 }
 
 // SharedPassage is a passage of A matched with one of B, with the word

@@ -35,6 +35,16 @@ type (
 		Shared   []sharedJSON          `json:"shared"`
 		Only     map[string][]spanJSON `json:"only"` // keyed by source id
 		Quotes   quotesCompareJSON     `json:"quotes"`
+		// Facts are the dates, numbers, amounts, names and roles either
+		// source states: agreeing, differing, then those only one states.
+		Facts []factJSON `json:"facts"`
+	}
+	factJSON struct {
+		Kind    string            `json:"kind"`
+		Subject string            `json:"subject,omitempty"`
+		Values  map[string]string `json:"values"` // keyed by source id; one key when only one source states it
+		Texts   map[string]string `json:"texts"`  // as written, keyed by source id
+		Agree   bool              `json:"agree"`
 	}
 	spanJSON struct {
 		Start int    `json:"start"`
@@ -130,6 +140,11 @@ func (c *command) compareCmd(args []string) int {
 			len(p.Shared), 100*p.CoverageA, p.A, 100*p.CoverageB, p.B, len(p.OnlyA), len(p.OnlyB))
 		fmt.Fprintf(c.env.Stdout, "  quotes: %d shared (%d differ), %d only in %d, %d only in %d\n",
 			len(p.Quotes.Shared), len(p.Quotes.Differing), len(p.Quotes.OnlyA), p.A, len(p.Quotes.OnlyB), p.B)
+		fmt.Fprintf(c.env.Stdout, "  facts: %d agree, %d differ, %d only in %d, %d only in %d\n",
+			len(p.Facts.Agree), len(p.Facts.Differ), len(p.Facts.OnlyA), p.A, len(p.Facts.OnlyB), p.B)
+		for _, d := range p.Facts.Differ {
+			fmt.Fprintf(c.env.Stdout, "  differs: %s %q vs %q (%s)\n", d.A.Kind, d.A.Text, d.B.Text, dash(d.A.Subject))
+		}
 		for _, s := range p.Shared {
 			fmt.Fprintf(c.env.Stdout, "  %-7s %s\n", s.Kind, excerpt(s.A.Text, 90))
 		}
@@ -156,6 +171,7 @@ func compareToJSON(cmp app.Comparison) compareJSON {
 				Speakers: map[string][]string{a: p.Quotes.SpeakersA, b: p.Quotes.SpeakersB},
 			},
 		}
+		pj.Facts = factsJSON(p.Facts, a, b)
 		for _, s := range p.Shared {
 			pj.Shared = append(pj.Shared, sharedJSON{Kind: s.Kind, Score: s.Score, A: spanJSON(s.A), B: spanJSON(s.B), Diff: diffsJSON(s.Ops)})
 		}
@@ -177,6 +193,32 @@ func compareToJSON(cmp app.Comparison) compareJSON {
 		}
 		out.Overview = ov
 	}
+	return out
+}
+
+func factsJSON(fc app.FactComparison, a, b string) []factJSON {
+	out := []factJSON{}
+	pair := func(p app.FactPair, agree bool) {
+		subject := p.A.Subject
+		if subject == "" {
+			subject = p.B.Subject
+		}
+		out = append(out, factJSON{Kind: p.A.Kind, Subject: subject, Agree: agree,
+			Values: map[string]string{a: p.A.Value, b: p.B.Value}, Texts: map[string]string{a: p.A.Text, b: p.B.Text}})
+	}
+	for _, p := range fc.Agree {
+		pair(p, true)
+	}
+	for _, p := range fc.Differ {
+		pair(p, false)
+	}
+	one := func(fs []app.Fact, id string) {
+		for _, f := range fs {
+			out = append(out, factJSON{Kind: f.Kind, Subject: f.Subject, Values: map[string]string{id: f.Value}, Texts: map[string]string{id: f.Text}})
+		}
+	}
+	one(fc.OnlyA, a)
+	one(fc.OnlyB, b)
 	return out
 }
 

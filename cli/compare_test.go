@@ -25,7 +25,12 @@ func TestCompare(t *testing.T) {
 				A, B struct{ Text string }
 				Diff []struct{ Op string }
 			}
-			Only   map[string][]struct{ Start, End int }
+			Only  map[string][]struct{ Start, End int }
+			Facts []struct {
+				Kind   string
+				Values map[string]string
+				Agree  bool
+			}
 			Quotes struct {
 				Shared []struct {
 					A, B      struct{ Text, Speaker string }
@@ -53,6 +58,14 @@ func TestCompare(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("Stone's statement is not a shared quote with the same words: %+v", p.Quotes.Shared)
+	}
+	differ, only := false, false
+	for _, f := range p.Facts {
+		differ = differ || (f.Kind == "money" && !f.Agree && len(f.Values) == 2)
+		only = only || (f.Kind == "date" && f.Values["1"] == "2023-12" && len(f.Values) == 1)
+	}
+	if !differ || !only {
+		t.Errorf("facts: a differing amount %v, the encryption date only in TechDogs %v", differ, only)
 	}
 	if len(p.Quotes.Only["1"]) == 0 {
 		t.Error("no quotes only in TechDogs")

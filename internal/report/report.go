@@ -42,6 +42,25 @@ type Pair struct {
 	Shared       []Shared
 	OnlyA, OnlyB []string
 	Quotes       Quotes
+	Facts        Facts
+}
+
+// Facts compares the facts of a pair: those stated with different values,
+// and those only one source states.
+type Facts struct {
+	Differ       []FactPair
+	OnlyA, OnlyB []Fact
+}
+
+// FactPair is one fact with the value each source gives.
+type FactPair struct{ A, B Fact }
+
+// Fact is a fact as one source states it.
+type Fact struct {
+	Kind     string // date, number, money, percent, name, role
+	Text     string // as written
+	Subject  string
+	Sentence string
 }
 
 // Shared is a passage both carry, with its word differences.

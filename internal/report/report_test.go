@@ -23,8 +23,10 @@ func sample() Comparison {
 				{Kind: "similar", A: "Netflix paid $100M+", B: "Netflix paid $150M", Ops: []Op{
 					{Kind: "equal", A: "Netflix paid", B: "Netflix paid"}, {Kind: "replace", A: "$100M+", B: "$150M"}}},
 			},
-			OnlyA:  []string{"Elon Musk replied " + hostile},
-			OnlyB:  []string{"Facebook Watch shut down."},
+			OnlyA: []string{"Elon Musk replied " + hostile},
+			OnlyB: []string{"Facebook Watch shut down."},
+			Facts: Facts{Differ: []FactPair{{A: Fact{Kind: "money", Text: "$100M+", Subject: "Netflix"}, B: Fact{Kind: "money", Text: "millions of dollars"}}},
+				OnlyA: []Fact{{Kind: "date", Text: "December 2023", Subject: "Messenger end-to-end encryption"}}},
 			Quotes: Quotes{Shared: []SharedQuote{{A: Quote{"Shockingly untrue.", "Andy Stone"}, B: Quote{"Shockingly untrue.", "Stone"}, SameWords: true}}, OnlyA: []Quote{{"Wow", "Elon Musk"}}},
 		}},
 	}
@@ -49,6 +51,7 @@ func TestRender(t *testing.T) {
 		"&lt;img src=x onerror=alert(2)&gt;", // shown as text
 		"the sources name different speakers",
 		"Facebook Watch shut down.",
+		"<strong>$100M&#43;</strong>", "Messenger end-to-end encryption",
 		"How much of each source the others carry",
 		"@media print",
 		"6%", "11%",

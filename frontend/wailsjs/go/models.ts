@@ -20,6 +20,120 @@ export namespace app {
 	        this.boilerplate = source["boilerplate"];
 	    }
 	}
+	export class Fact {
+	    kind: string;
+	    value: string;
+	    unit: string;
+	    text: string;
+	    start: number;
+	    end: number;
+	    sentence: TextSpan;
+	    subject: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Fact(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.value = source["value"];
+	        this.unit = source["unit"];
+	        this.text = source["text"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.sentence = this.convertValues(source["sentence"], TextSpan);
+	        this.subject = source["subject"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FactPair {
+	    a: Fact;
+	    b: Fact;
+	    score: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FactPair(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.a = this.convertValues(source["a"], Fact);
+	        this.b = this.convertValues(source["b"], Fact);
+	        this.score = source["score"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FactComparison {
+	    agree: FactPair[];
+	    differ: FactPair[];
+	    onlyA: Fact[];
+	    onlyB: Fact[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FactComparison(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.agree = this.convertValues(source["agree"], FactPair);
+	        this.differ = this.convertValues(source["differ"], FactPair);
+	        this.onlyA = this.convertValues(source["onlyA"], Fact);
+	        this.onlyB = this.convertValues(source["onlyB"], Fact);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Quote {
 	    id: number;
 	    uuid: string;
@@ -231,6 +345,7 @@ export namespace app {
 	    onlyA: TextSpan[];
 	    onlyB: TextSpan[];
 	    quotes: QuoteComparison;
+	    facts: FactComparison;
 	
 	    static createFrom(source: any = {}) {
 	        return new ComparePair(source);
@@ -246,6 +361,7 @@ export namespace app {
 	        this.onlyA = this.convertValues(source["onlyA"], TextSpan);
 	        this.onlyB = this.convertValues(source["onlyB"], TextSpan);
 	        this.quotes = this.convertValues(source["quotes"], QuoteComparison);
+	        this.facts = this.convertValues(source["facts"], FactComparison);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -380,6 +496,9 @@ export namespace app {
 		    return a;
 		}
 	}
+	
+	
+	
 	
 	export class FileData {
 	    name: string;

@@ -794,7 +794,8 @@ func (d *detector) resolveNP(words []tok, pos int) string {
 		if possessive(words[k].s) && determiners[words[0].lower()] && !titles[head] && !roleHeads[head] {
 			ws := wordsOf(words[:k+1])
 			ws[0] = strings.ToLower(ws[0])
-			ws[k] = strings.TrimSuffix(strings.TrimSuffix(ws[k], "'s"), "’s")
+			last := len(ws) - 1
+			ws[last] = strings.TrimSuffix(strings.TrimSuffix(ws[last], "'s"), "’s")
 			return strings.Join(ws, " ")
 		}
 	}

@@ -114,6 +114,11 @@ test('compare: two columns, linked passages, summary, overview', { timeout: 120_
       await contains(page.getByTestId('only-a-quotes').getByTestId('compare-quote'), 'Wow');
       await contains(page.getByTestId('only-a-quotes'), 'Elon Musk');
       await contains(page.getByTestId('compare-speakers'), 'Andy Stone');
+      // Facts: the amount Netflix paid differs; the encryption date is TechDogs' alone.
+      await contains(page.getByTestId('facts-differ'), '$100M+');
+      await contains(page.getByTestId('facts-only-a'), 'Messenger end-to-end encryption');
+      await page.getByTestId('facts-differ').scrollIntoViewIfNeeded();
+      await screenshot(page, 'compare-facts');
       // A quote in the panel shows where it sits in its column.
       await page.getByTestId('only-a-quotes').getByRole('button', { name: '“Wow”' }).click();
       await eventually(

@@ -10,6 +10,8 @@
 // the UI can trust the types in ./types.ts.
 
 import type {
+  Fact,
+  FactPair,
   Block,
   ComparePair,
   Comparison,
@@ -511,6 +513,7 @@ function span(t: Partial<TextSpan> | null | undefined): TextSpan {
 
 function comparePair(p: Partial<ComparePair> | null): ComparePair {
   const q = (p?.quotes ?? {}) as Partial<ComparePair['quotes']>;
+  const f = (p?.facts ?? {}) as Partial<ComparePair['facts']>;
   const shared = (s: Partial<ComparePair['quotes']['shared'][number]>) => ({
     a: quote(s.a ?? null),
     b: quote(s.b ?? null),
@@ -535,10 +538,32 @@ function comparePair(p: Partial<ComparePair> | null): ComparePair {
       speakersA: arr(q.speakersA).map(str),
       speakersB: arr(q.speakersB).map(str),
     },
+    facts: {
+      agree: arr(f.agree).map(factPair),
+      differ: arr(f.differ).map(factPair),
+      onlyA: arr(f.onlyA).map(fact),
+      onlyB: arr(f.onlyB).map(fact),
+    },
   };
 }
 
-/** compare compares two to eight sources pair by pair; `invalid` for fewer, more or repeated ids. */
+function fact(f: Partial<Fact> | null): Fact {
+  return {
+    kind: str(f?.kind),
+    value: str(f?.value),
+    unit: str(f?.unit),
+    text: str(f?.text),
+    start: num(f?.start),
+    end: num(f?.end),
+    sentence: span(f?.sentence ?? null),
+    subject: str(f?.subject),
+  };
+}
+
+function factPair(p: Partial<FactPair> | null): FactPair {
+  return { a: fact(p?.a ?? null), b: fact(p?.b ?? null), score: Number(p?.score) || 0 };
+}
+
 /** compareReport renders the comparison as one standalone HTML file (no scripts), as a string. */
 export async function compareReport(ids: number[]): Promise<string> {
   return String((await call('CompareReport', ids)) ?? '');
@@ -549,6 +574,7 @@ export async function saveCompareReport(ids: number[]): Promise<string> {
   return String((await call('SaveCompareReport', ids)) ?? '');
 }
 
+/** compare compares two to eight sources pair by pair; `invalid` for fewer, more or repeated ids. */
 export async function compare(ids: number[]): Promise<Comparison> {
   const c = ((await call('Compare', ids)) ?? {}) as Partial<Comparison>;
   return { sources: arr(c.sources).map(summary), pairs: arr(c.pairs).map(comparePair) };

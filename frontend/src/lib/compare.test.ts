@@ -12,7 +12,7 @@ import {
   stepPassage,
   swapPair,
 } from './compare';
-import type { ComparePair, Comparison, Quote, SourceSummary } from './types';
+import type { ComparePair, Comparison, Fact, Quote, SourceSummary } from './types';
 
 const quote = (over: Partial<Quote>): Quote => ({
   id: 1,
@@ -75,7 +75,17 @@ const pair: ComparePair = {
     speakersA: ['Elon Musk'],
     speakersB: [],
   },
+  facts: {
+    agree: [],
+    differ: [{ a: fact('money', '$100M+'), b: fact('money', 'millions of dollars'), score: 0.8 }],
+    onlyA: [fact('date', 'December 2023')],
+    onlyB: [],
+  },
 };
+
+function fact(kind: string, text: string): Fact {
+  return { kind, value: text, unit: '', text, start: 0, end: text.length, sentence: { start: 0, end: text.length, text }, subject: '' };
+}
 
 const block = (index: number, text: string, start: number): ViewBlock => ({ index, kind: 'paragraph', level: 0, text, start, reason: '' });
 
@@ -149,6 +159,8 @@ describe('pairs', () => {
     expect(p.shared[0]!.a.text).toBe('The fee was 7 dollars.');
     expect(p.onlyA).toEqual(pair.onlyB);
     expect(p.quotes.onlyB[0]!.text).toBe('Wow');
+    expect(p.facts.onlyB[0]!.text).toBe('December 2023');
+    expect([p.facts.differ[0]!.a.text, p.facts.differ[0]!.b.text]).toEqual(['millions of dollars', '$100M+']);
     expect(swapPair({ ...pair, shared: [{ ...pair.shared[0]!, ops: [{ kind: 'delete', a: 'x', b: '' }] }] }).shared[0]!.ops).toEqual([
       { kind: 'insert', a: '', b: 'x' },
     ]);

@@ -66,6 +66,12 @@ export function swapPair(p: ComparePair): ComparePair {
       speakersA: p.quotes.speakersB,
       speakersB: p.quotes.speakersA,
     },
+    facts: {
+      agree: p.facts.agree.map((f) => ({ ...f, a: f.b, b: f.a })),
+      differ: p.facts.differ.map((f) => ({ ...f, a: f.b, b: f.a })),
+      onlyA: p.facts.onlyB,
+      onlyB: p.facts.onlyA,
+    },
   };
 }
 

@@ -348,6 +348,34 @@ export interface ComparePair {
   onlyA: TextSpan[];
   onlyB: TextSpan[];
   quotes: QuoteComparison;
+  facts: FactComparison;
+}
+
+/** Fact is a date, number, amount, percentage, name or role a source states. */
+export interface Fact {
+  kind: string;
+  value: string;
+  unit: string;
+  text: string;
+  start: number;
+  end: number;
+  sentence: TextSpan;
+  subject: string;
+}
+
+/** FactPair is one fact as A and as B state it. */
+export interface FactPair {
+  a: Fact;
+  b: Fact;
+  score: number;
+}
+
+/** FactComparison: the same fact with the same value, with different values, or stated by one source only. */
+export interface FactComparison {
+  agree: FactPair[];
+  differ: FactPair[];
+  onlyA: Fact[];
+  onlyB: Fact[];
 }
 
 /** Comparison is what two to eight sources share, pair by pair: (0,1), (0,2), … (1,2), … */

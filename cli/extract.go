@@ -40,6 +40,11 @@ type quoteJSON struct {
 	Role      string `json:"role"`
 	Cue       string `json:"cue"`
 	Kind      string `json:"kind"` // direct, partial, block, or scare (a term or title, not an utterance)
+	// ClauseStart and ClauseEnd delimit, for a partial quote inside reported
+	// speech, the reported clause carrying it (`police were "very
+	// committed" to hearing her`); absent otherwise.
+	ClauseStart int `json:"clause_start,omitempty"`
+	ClauseEnd   int `json:"clause_end,omitempty"`
 }
 
 type removedJSON struct {
@@ -107,7 +112,7 @@ func (c *command) extractCmd(args []string) int {
 	for _, q := range quote.Detect(doc.Text, doc.Blocks) {
 		out.Quotes = append(out.Quotes, quoteJSON{
 			Text: q.Text, Start: q.Start, End: q.End, Speaker: q.Name, AsWritten: q.Speaker,
-			Role: q.Role, Cue: q.Cue, Kind: q.Kind,
+			Role: q.Role, Cue: q.Cue, Kind: q.Kind, ClauseStart: q.ClauseStart, ClauseEnd: q.ClauseEnd,
 		})
 	}
 	c.printJSON(out)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -107,7 +108,66 @@ func (a *App) Compare(ids []int64) (Comparison, error) {
 		quotes[i] = sides[i].quotes
 	}
 	out.Overview = overview(ids, out.Pairs, quotes)
+	dated := make([][]facts.Fact, len(sides))
+	for i := range sides {
+		dated[i] = sides[i].facts
+	}
+	out.Overview.Timeline = timeline(ids, dated, out.Pairs)
 	return out, nil
+}
+
+// timeline gathers the dates the sources state into events: mentions of the
+// same date are one event, and a date fact that pairs with another source's
+// different date (the same thing, dated differently) marks both events.
+func timeline(ids []int64, all [][]facts.Fact, pairs []ComparePair) []TimelineEvent {
+	byDate := map[string]int{}
+	var events []TimelineEvent
+	for i, fs := range all {
+		for _, f := range fs {
+			if f.Kind != facts.Date || strings.HasPrefix(f.Value, "-") {
+				continue // a day with no year cannot be placed
+			}
+			k, ok := byDate[f.Value]
+			if !ok {
+				k = len(events)
+				byDate[f.Value] = k
+				label := f.Subject
+				if label == "" {
+					label = f.Sentence.Text
+				}
+				events = append(events, TimelineEvent{Date: f.Value, Label: label, Mentions: []TimelineMention{}, Other: []string{}})
+			}
+			e := &events[k]
+			if e.Label == f.Sentence.Text && f.Subject != "" {
+				e.Label = f.Subject
+			}
+			dup := false
+			for _, m := range e.Mentions {
+				dup = dup || (m.SourceID == ids[i] && m.Start == f.Start)
+			}
+			if !dup {
+				e.Mentions = append(e.Mentions, TimelineMention{SourceID: ids[i], Text: f.Text, Sentence: f.Sentence.Text, Start: f.Start})
+			}
+		}
+	}
+	addOther := func(date, other string) {
+		if k, ok := byDate[date]; ok && date != other && !slices.Contains(events[k].Other, other) {
+			events[k].Other = append(events[k].Other, other)
+		}
+	}
+	for _, p := range pairs {
+		for _, d := range p.Facts.Differ {
+			if d.A.Kind == facts.Date && d.B.Kind == facts.Date {
+				addOther(d.A.Value, d.B.Value)
+				addOther(d.B.Value, d.A.Value)
+			}
+		}
+	}
+	sort.SliceStable(events, func(a, b int) bool { return events[a].Date < events[b].Date })
+	if events == nil {
+		events = []TimelineEvent{}
+	}
+	return events
 }
 
 // overview puts the pairs' coverage in one matrix and lists which source
@@ -269,6 +329,22 @@ func (a *App) CompareReport(ids []int64) (string, error) {
 		Title:     fmt.Sprintf("%d sources compared", len(c.Sources)),
 		Generated: a.opts.Now().Format("2 January 2006"),
 		Coverage:  c.Overview.Coverage,
+	}
+	names := map[int64]string{}
+	for _, s := range c.Sources {
+		names[s.ID] = s.Outlet
+		if names[s.ID] == "" {
+			names[s.ID] = s.Title
+		}
+	}
+	for _, e := range c.Overview.Timeline {
+		ev := report.Event{Date: e.Date, Label: e.Label, Other: e.Other}
+		for _, m := range e.Mentions {
+			if !slices.Contains(ev.Sources, names[m.SourceID]) {
+				ev.Sources = append(ev.Sources, names[m.SourceID])
+			}
+		}
+		r.Timeline = append(r.Timeline, ev)
 	}
 	pos := map[int64]int{}
 	for i, s := range c.Sources {

@@ -92,6 +92,23 @@ func TestCompareSeeds(t *testing.T) {
 		t.Errorf("overview quotes: the shared statement should come first: %+v", ov.Quotes)
 	}
 
+	tl := ov.Timeline
+	dates := map[string]TimelineEvent{}
+	for i, e := range tl {
+		dates[e.Date] = e
+		if i > 0 && tl[i-1].Date > e.Date {
+			t.Errorf("timeline out of order: %s before %s", tl[i-1].Date, e.Date)
+		}
+	}
+	if e, ok := dates["2023-12"]; !ok || len(e.Mentions) != 1 || e.Mentions[0].SourceID != tech {
+		t.Errorf("the encryption date: %+v", e)
+	}
+	if e, ok := dates["2011/2019"]; !ok || e.Label != "Reed Hastings" {
+		t.Errorf("Reed Hastings' board years: %+v", e)
+	}
+	if e, ok := dates["2023-04"]; !ok || e.Mentions[0].SourceID != nation {
+		t.Errorf("the April 2023 events MyNation dates: %+v", e)
+	}
 	for _, bad := range [][]int64{{tech}, {tech, tech}, {1, 2, 3, 4, 5, 6, 7, 8, 9}} {
 		if _, err := a.Compare(bad); code(err) != CodeInvalid {
 			t.Errorf("Compare(%v): %v", bad, err)

@@ -288,6 +288,26 @@ type Overview struct {
 	// Quotes are the utterances the sources carry, those carried by most
 	// sources first; each lists the ids of the sources that carry it.
 	Quotes []OverviewQuote `json:"quotes"`
+	// Timeline is the dated events the sources mention, earliest first.
+	Timeline []TimelineEvent `json:"timeline"`
+}
+
+// TimelineEvent is a date the sources mention, with every mention. Other
+// lists the dates another source gives for the same thing, when the
+// sources disagree.
+type TimelineEvent struct {
+	Date     string            `json:"date"`  // ISO 8601 as precise as stated ("2024-04", "2011/2019" for a range)
+	Label    string            `json:"label"` // what happened, as far as found: the subject or the sentence
+	Mentions []TimelineMention `json:"mentions"`
+	Other    []string          `json:"other"` // other dates given for the same thing
+}
+
+// TimelineMention is one source stating an event's date.
+type TimelineMention struct {
+	SourceID int64  `json:"sourceId"`
+	Text     string `json:"text"` // the date as written
+	Sentence string `json:"sentence"`
+	Start    int    `json:"start"` // code points into the source's text
 }
 
 // OverviewQuote is one utterance and the sources carrying it.

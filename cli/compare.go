@@ -20,7 +20,8 @@ type (
 		// Coverage maps a source id to the share of its words each other
 		// source (by id) carries.
 		Coverage map[string]map[string]float64 `json:"coverage"`
-		Quotes   []overviewQuoteJSON           `json:"quotes"` // carried by most sources first
+		Quotes   []overviewQuoteJSON           `json:"quotes"`   // carried by most sources first
+		Timeline []app.TimelineEvent           `json:"timeline"` // dated events, earliest first
 	}
 	overviewQuoteJSON struct {
 		Group   string  `json:"group"`
@@ -191,6 +192,7 @@ func compareToJSON(cmp app.Comparison) compareJSON {
 		for _, q := range cmp.Overview.Quotes {
 			ov.Quotes = append(ov.Quotes, overviewQuoteJSON(q))
 		}
+		ov.Timeline = cmp.Overview.Timeline
 		out.Overview = ov
 	}
 	return out

@@ -87,6 +87,10 @@ func TestCompare(t *testing.T) {
 				Text    string
 				Sources []int64
 			}
+			Timeline []struct {
+				Date     string
+				Mentions []struct{ SourceID int64 }
+			}
 		}
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &three); err != nil || r.code != ExitOK {
@@ -94,6 +98,9 @@ func TestCompare(t *testing.T) {
 	}
 	if len(three.Pairs) != 3 || len(three.Overview.Coverage) != 3 || len(three.Overview.Coverage["3"]) != 2 {
 		t.Errorf("three sources: %d pairs, coverage %v", len(three.Pairs), three.Overview.Coverage)
+	}
+	if len(three.Overview.Timeline) == 0 {
+		t.Error("no timeline")
 	}
 	if q := three.Overview.Quotes; len(q) == 0 || len(q[0].Sources) != 3 {
 		t.Errorf("the statement all three carry should lead the overview: %+v", q)

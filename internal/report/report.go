@@ -23,6 +23,16 @@ type Comparison struct {
 	// Coverage[i][j] is the share of source i's words source j carries;
 	// shown as a grid when there are three sources or more.
 	Coverage [][]float64
+	// Timeline is the dated events the sources mention, earliest first.
+	Timeline []Event
+}
+
+// Event is a date the sources mention.
+type Event struct {
+	Date    string
+	Label   string
+	Sources []string // the names of the sources stating it
+	Other   []string // other dates given for the same thing
 }
 
 // Source is one compared source.

@@ -16,6 +16,7 @@ func sample() Comparison {
 			{ID: 3, Title: "A third", Outlet: ""},
 		},
 		Coverage: [][]float64{{1, 0.06, 0.2}, {0.11, 1, 0.3}, {0.5, 0.5, 1}},
+		Timeline: []Event{{Date: "2023-04", Label: "the lawsuit", Sources: []string{"MyNation"}, Other: []string{"2023-05"}}},
 		Pairs: []Pair{{
 			A: 0, B: 1, CoverageA: 0.06, CoverageB: 0.11,
 			Shared: []Shared{
@@ -54,6 +55,7 @@ func TestRender(t *testing.T) {
 		"<strong>$100M&#43;</strong>", "Messenger end-to-end encryption",
 		"How much of each source the others carry",
 		"@media print",
+		"another source gives 2023-05",
 		"6%", "11%",
 	} {
 		if !strings.Contains(out, want) {

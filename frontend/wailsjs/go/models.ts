@@ -382,6 +382,60 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class TimelineMention {
+	    sourceId: number;
+	    text: string;
+	    sentence: string;
+	    start: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TimelineMention(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sourceId = source["sourceId"];
+	        this.text = source["text"];
+	        this.sentence = source["sentence"];
+	        this.start = source["start"];
+	    }
+	}
+	export class TimelineEvent {
+	    date: string;
+	    label: string;
+	    mentions: TimelineMention[];
+	    other: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TimelineEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.label = source["label"];
+	        this.mentions = this.convertValues(source["mentions"], TimelineMention);
+	        this.other = source["other"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class OverviewQuote {
 	    group: string;
 	    text: string;
@@ -403,6 +457,7 @@ export namespace app {
 	export class Overview {
 	    coverage: number[][];
 	    quotes: OverviewQuote[];
+	    timeline: TimelineEvent[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Overview(source);
@@ -412,6 +467,7 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.coverage = source["coverage"];
 	        this.quotes = this.convertValues(source["quotes"], OverviewQuote);
+	        this.timeline = this.convertValues(source["timeline"], TimelineEvent);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1098,6 +1154,8 @@ export namespace app {
 	        this.affiliation = source["affiliation"];
 	    }
 	}
+	
+	
 	
 
 }

@@ -194,7 +194,11 @@ test('compare: two columns, linked passages, summary, overview', { timeout: 120_
       const cells = page.getByTestId('coverage-cell');
       assert.equal(await cells.count(), 6, 'a cell for every ordered pair');
       await page.getByTestId('quote-grid').waitFor();
+      // The timeline has the encryption date TechDogs alone gives.
+      await contains(page.getByTestId('timeline'), '2023-12');
       await screenshot(page, 'compare-overview');
+      await page.getByTestId('timeline').scrollIntoViewIfNeeded();
+      await screenshot(page, 'compare-timeline');
       await cells.first().click();
       await left.waitFor();
       await right.waitFor();

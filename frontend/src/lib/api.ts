@@ -11,6 +11,7 @@
 
 import type {
   Fact,
+  TimelineEvent,
   FactPair,
   Block,
   ComparePair,
@@ -576,6 +577,12 @@ export async function saveCompareReport(ids: number[]): Promise<string> {
 
 /** compare compares two to eight sources pair by pair; `invalid` for fewer, more or repeated ids. */
 export async function compare(ids: number[]): Promise<Comparison> {
-  const c = ((await call('Compare', ids)) ?? {}) as Partial<Comparison>;
-  return { sources: arr(c.sources).map(summary), pairs: arr(c.pairs).map(comparePair) };
+  const c = ((await call('Compare', ids)) ?? {}) as Partial<Comparison> & { overview?: { timeline?: TimelineEvent[] } };
+  const timeline = arr(c.overview?.timeline).map((e) => ({
+    date: str(e.date),
+    label: str(e.label),
+    mentions: arr(e.mentions).map((m) => ({ sourceId: num(m.sourceId), text: str(m.text), sentence: str(m.sentence), start: num(m.start) })),
+    other: arr(e.other).map(str),
+  }));
+  return { sources: arr(c.sources).map(summary), pairs: arr(c.pairs).map(comparePair), timeline };
 }

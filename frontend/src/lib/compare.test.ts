@@ -151,7 +151,7 @@ describe('columns', () => {
 describe('pairs', () => {
   const sources = [1, 2, 3].map((id) => ({ id, title: `S${id}` }) as SourceSummary);
   const third: ComparePair = { ...pair, a: 1, b: 3, coverageA: 0.2, coverageB: 0.9, quotes: { ...pair.quotes, shared: [], onlyA: [], onlyB: [quote({ id: 9, sourceId: 3, group: 'g1', text: 'hi there' })] } };
-  const cmp: Comparison = { sources, pairs: [pair, third] };
+  const cmp: Comparison = { sources, pairs: [pair, third], timeline: [] };
 
   it('turns a pair around when asked for the other way', () => {
     const p = pairOf(cmp, 2, 1)!;

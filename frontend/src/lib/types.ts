@@ -383,4 +383,14 @@ export interface Comparison {
   /** In the order asked for. */
   sources: SourceSummary[];
   pairs: ComparePair[];
+  /** The dated events the sources mention, earliest first. */
+  timeline: TimelineEvent[];
+}
+
+/** TimelineEvent is a date the sources give, with every mention; `other` lists dates another source gives for the same thing. */
+export interface TimelineEvent {
+  date: string;
+  label: string;
+  mentions: { sourceId: number; text: string; sentence: string; start: number }[];
+  other: string[];
 }

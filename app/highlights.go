@@ -37,17 +37,9 @@ func (a *App) CreateHighlight(req HighlightRequest) (Highlight, error) {
 	}
 	var noteID int64
 	err := a.nb.Tx(a.ctx, func(q *db.Queries) error {
-		r, err := q.SourceTextGet(a.ctx, req.SourceID)
-		if isNoRows(err) {
-			return notFound("source", req.SourceID)
-		} else if err != nil {
+		sel, err := a.selectionQ(q, req.SourceID, req.Start, req.End)
+		if err != nil {
 			return err
-		}
-		d := newDescriber(r.Text)
-		start, end := d.trim(req.Start, req.End)
-		sel, err := d.describe(start, end)
-		if err != nil || req.Start < 0 || req.End > len(d.runes) {
-			return invalid("the selection [%d, %d) is not a passage of source %d (it has %d characters)", req.Start, req.End, req.SourceID, len(d.runes))
 		}
 		now := a.now()
 		noteID, err = q.NoteCreate(a.ctx, db.NoteCreateParams{UUID: a.opts.NewUUID(), Body: strings.TrimSpace(req.Note), CreatedAt: now, ModifiedAt: now})

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"sourcebook/db"
+	"sourcebook/internal/anchor"
 	"sourcebook/internal/document"
 	"sourcebook/internal/quote"
 	"sourcebook/internal/quotematch"
@@ -139,17 +140,9 @@ func (a *App) CreateQuote(req QuoteRequest) (Quote, error) {
 	}
 	var id int64
 	err := a.quoteTx(func(q *db.Queries, log *ixLog) error {
-		r, err := q.SourceTextGet(a.ctx, req.SourceID)
-		if isNoRows(err) {
-			return notFound("source", req.SourceID)
-		} else if err != nil {
+		sel, err := a.selectionQ(q, req.SourceID, req.Start, req.End)
+		if err != nil {
 			return err
-		}
-		d := newDescriber(r.Text)
-		start, end := d.trim(req.Start, req.End)
-		sel, err := d.describe(start, end)
-		if err != nil || req.Start < 0 || req.End > len(d.runes) {
-			return invalid("the selection [%d, %d) is not a passage of source %d (it has %d characters)", req.Start, req.End, req.SourceID, len(d.runes))
 		}
 		speaker, err := a.resolveSpeakerQ(q, req.Speaker, "", "")
 		if err != nil {
@@ -325,15 +318,9 @@ func (a *App) SetQuoteKind(id int64, kind string) (Quote, error) {
 // suggestion confirms it.
 func (a *App) SetQuoteSpan(id int64, start, end int) (Quote, error) {
 	err := a.changeQuote(id, func(q *db.Queries, log *ixLog, cur db.QuoteViewGetRow) error {
-		r, err := q.SourceTextGet(a.ctx, cur.SourceID)
+		sel, err := a.selectionQ(q, cur.SourceID, start, end)
 		if err != nil {
 			return err
-		}
-		d := newDescriber(r.Text)
-		s, e := d.trim(start, end)
-		sel, err := d.describe(s, e)
-		if err != nil || start < 0 || end > len(d.runes) {
-			return invalid("the selection [%d, %d) is not a passage of source %d (it has %d characters)", start, end, cur.SourceID, len(d.runes))
 		}
 		now := a.now()
 		if _, err := q.QuoteSetAnchor(a.ctx, db.QuoteSetAnchorParams{
@@ -376,6 +363,24 @@ func (a *App) DeleteQuote(id int64) error {
 		_, err := q.QuoteDelete(a.ctx, id)
 		return err
 	})
+}
+
+// selectionQ anchors the user's selection [start, end) of a source, with
+// spaces and quote marks at either end left out.
+func (a *App) selectionQ(q *db.Queries, sourceID int64, start, end int) (anchor.Selector, error) {
+	r, err := q.SourceTextGet(a.ctx, sourceID)
+	if isNoRows(err) {
+		return anchor.Selector{}, notFound("source", sourceID)
+	} else if err != nil {
+		return anchor.Selector{}, err
+	}
+	d := newDescriber(r.Text)
+	s, e := d.trim(start, end)
+	sel, err := d.describe(s, e)
+	if err != nil || start < 0 || end > len(d.runes) {
+		return anchor.Selector{}, invalid("the selection [%d, %d) is not a passage of source %d (it has %d characters)", start, end, sourceID, len(d.runes))
+	}
+	return sel, nil
 }
 
 // confirmQ confirms a suggested quote the user has just corrected.

@@ -159,14 +159,14 @@ func (a *App) addDetectedQ(q *db.Queries, log *ixLog, sourceID int64, text strin
 			taken = append(taken, [2]int{int(e.StartOffset), int(e.EndOffset)})
 		}
 	}
-	d := newDescriber(text)
+	d := anchor.NewText(text)
 	now := a.now()
 	added := 0
 	for _, f := range found {
 		if overlapsAny(taken, f.Start, f.End) || f.End <= f.Start {
 			continue
 		}
-		sel, err := d.describe(f.Start, f.End)
+		sel, err := d.Describe(f.Start, f.End)
 		if err != nil {
 			continue // a detector bug must not fail the import
 		}
@@ -377,40 +377,10 @@ func validQuoteKind(k string) bool {
 	return false
 }
 
-// describer makes anchors for many spans of one text, converting it to
-// code points once.
-type describer struct{ runes []rune }
-
-func newDescriber(text string) describer { return describer{[]rune(text)} }
-
-func (d describer) describe(start, end int) (anchor.Selector, error) {
-	rs := d.runes
-	if start < 0 || end > len(rs) || start >= end {
-		return anchor.Selector{}, fmt.Errorf("%w: [%d, %d) in a text of %d code points", anchor.ErrRange, start, end, len(rs))
-	}
-	return anchor.Selector{
-		Start:  start,
-		End:    end,
-		Exact:  string(rs[start:end]),
-		Prefix: string(rs[max(0, start-anchor.ContextLen):start]),
-		Suffix: string(rs[end:min(len(rs), end+anchor.ContextLen)]),
-	}, nil
-}
-
-// trim narrows [start, end) to leave out spaces and the quote marks around
-// a selection, so that selecting “Shockingly untrue.” with its marks makes
-// the same quote as selecting the words.
-func (d describer) trim(start, end int) (int, int) {
-	rs := d.runes
-	start, end = max(start, 0), min(end, len(rs))
-	for start < end && (unicode.IsSpace(rs[start]) || isQuoteMark(rs[start])) {
-		start++
-	}
-	for end > start && (unicode.IsSpace(rs[end-1]) || isQuoteMark(rs[end-1])) {
-		end--
-	}
-	return start, end
-}
+// selectionEdge reports the code points left out at the ends of a user's
+// selection: spaces and quote marks, so that selecting “Shockingly
+// untrue.” with its marks makes the same quote as selecting the words.
+func selectionEdge(r rune) bool { return unicode.IsSpace(r) || isQuoteMark(r) }
 
 func isQuoteMark(r rune) bool {
 	switch r {

@@ -374,11 +374,11 @@ func (a *App) selectionQ(q *db.Queries, sourceID int64, start, end int) (anchor.
 	} else if err != nil {
 		return anchor.Selector{}, err
 	}
-	d := newDescriber(r.Text)
-	s, e := d.trim(start, end)
-	sel, err := d.describe(s, e)
-	if err != nil || start < 0 || end > len(d.runes) {
-		return anchor.Selector{}, invalid("the selection [%d, %d) is not a passage of source %d (it has %d characters)", start, end, sourceID, len(d.runes))
+	t := anchor.NewText(r.Text)
+	s, e := t.Trim(start, end, selectionEdge)
+	sel, err := t.Describe(s, e)
+	if err != nil || start < 0 || end > t.Len() {
+		return anchor.Selector{}, invalid("the selection [%d, %d) is not a passage of source %d (it has %d characters)", start, end, sourceID, t.Len())
 	}
 	return sel, nil
 }

@@ -81,10 +81,10 @@ func (a *App) replaceText(id int64, doc document.Doc, found []quote.Quote) (Reex
 			sels = append(sels, anchor.Selector{Start: int(h.StartOffset), End: int(h.EndOffset), Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix})
 		}
 		results := anchor.FindAll(doc.Text, sels, anchor.Options{})
-		d := newDescriber(doc.Text)
+		d := anchor.NewText(doc.Text)
 		now := a.now()
 		for i, r := range quotes {
-			sel, placed := a.placed(d, sels[i], results[i], &res)
+			sel, placed := placed(d, sels[i], results[i], &res)
 			grouped := r.Status != "rejected" && r.Kind != quote.Scare
 			if !placed {
 				if r.Orphan == 0 && grouped {
@@ -108,7 +108,7 @@ func (a *App) replaceText(id int64, doc document.Doc, found []quote.Quote) (Reex
 		}
 		for j, h := range highlights {
 			i := len(quotes) + j
-			sel, placed := a.placed(d, sels[i], results[i], &res)
+			sel, placed := placed(d, sels[i], results[i], &res)
 			if _, err := q.NoteLinkSetAnchor(a.ctx, db.NoteLinkSetAnchorParams{
 				StartOffset: intArg(int64(sel.Start)), EndOffset: intArg(int64(sel.End)), Exact: sel.Exact,
 				Prefix: sel.Prefix, Suffix: sel.Suffix, Orphan: boolInt(!placed), ID: h.ID,
@@ -140,12 +140,12 @@ func (a *App) replaceText(id int64, doc document.Doc, found []quote.Quote) (Reex
 
 // placed turns an anchoring result into the selector to store and counts
 // it. An orphan keeps its old selector.
-func (a *App) placed(d describer, old anchor.Selector, r anchor.Result, res *ReextractResult) (anchor.Selector, bool) {
+func placed(d anchor.Text, old anchor.Selector, r anchor.Result, res *ReextractResult) (anchor.Selector, bool) {
 	if !r.Found {
 		res.Orphans++
 		return old, false
 	}
-	sel, err := d.describe(r.Match.Start, r.Match.End)
+	sel, err := d.Describe(r.Match.Start, r.Match.End)
 	if err != nil {
 		res.Orphans++
 		return old, false

@@ -17,32 +17,44 @@ func (a *App) Speakers() ([]Speaker, error) {
 	if err != nil {
 		return nil, a.internal("list the speakers", err)
 	}
+	all, err := a.nb.Q.SpeakerAliasesAll(a.ctx)
+	if err != nil {
+		return nil, a.internal("list the speakers", err)
+	}
+	aliases := map[int64][]string{}
+	for _, al := range all {
+		aliases[al.SpeakerID] = append(aliases[al.SpeakerID], al.Alias)
+	}
 	out := make([]Speaker, 0, len(rows))
 	for _, r := range rows {
-		aliases, err := a.nb.Q.SpeakerAliases(a.ctx, r.ID)
-		if err != nil {
-			return nil, a.internal("list the speakers", err)
-		}
-		out = append(out, Speaker{
-			ID: r.ID, UUID: r.UUID, Name: r.Name, Role: r.Role, Affiliation: r.Affiliation,
-			Aliases: aliases, Quotes: r.Quotes, Sources: r.Sources,
-		})
+		out = append(out, speakerView(db.SpeakerSummaryRow(r), aliases[r.ID]))
 	}
 	return out, nil
 }
 
 // Speaker returns one speaker.
 func (a *App) Speaker(id int64) (Speaker, error) {
-	all, err := a.Speakers()
+	r, err := a.nb.Q.SpeakerSummary(a.ctx, id)
+	if isNoRows(err) {
+		return Speaker{}, notFound("speaker", id)
+	} else if err != nil {
+		return Speaker{}, a.internal("read the speaker", err)
+	}
+	aliases, err := a.nb.Q.SpeakerAliases(a.ctx, id)
 	if err != nil {
-		return Speaker{}, err
+		return Speaker{}, a.internal("read the speaker", err)
 	}
-	for _, s := range all {
-		if s.ID == id {
-			return s, nil
-		}
+	return speakerView(r, aliases), nil
+}
+
+func speakerView(r db.SpeakerSummaryRow, aliases []string) Speaker {
+	if aliases == nil {
+		aliases = []string{}
 	}
-	return Speaker{}, notFound("speaker", id)
+	return Speaker{
+		ID: r.ID, UUID: r.UUID, Name: r.Name, Role: r.Role, Affiliation: r.Affiliation,
+		Aliases: aliases, Quotes: r.Quotes, Sources: r.Sources,
+	}
 }
 
 // UpdateSpeaker renames a speaker or corrects their role and affiliation.

@@ -89,6 +89,39 @@ func (q *Queries) SpeakerAliases(ctx context.Context, speakerID int64) ([]string
 	return items, nil
 }
 
+const speakerAliasesAll = `-- name: SpeakerAliasesAll :many
+SELECT speaker_id, alias FROM speaker_alias ORDER BY speaker_id, alias COLLATE NOCASE
+`
+
+type SpeakerAliasesAllRow struct {
+	SpeakerID int64
+	Alias     string
+}
+
+// Every alias, for listing all speakers with one query.
+func (q *Queries) SpeakerAliasesAll(ctx context.Context) ([]SpeakerAliasesAllRow, error) {
+	rows, err := q.db.QueryContext(ctx, speakerAliasesAll)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []SpeakerAliasesAllRow{}
+	for rows.Next() {
+		var i SpeakerAliasesAllRow
+		if err := rows.Scan(&i.SpeakerID, &i.Alias); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const speakerBySurname = `-- name: SpeakerBySurname :many
 SELECT id FROM speaker
 WHERE name LIKE '% ' || CAST(?1 AS TEXT)
@@ -284,6 +317,42 @@ type SpeakerNoteLinksMoveParams struct {
 func (q *Queries) SpeakerNoteLinksMove(ctx context.Context, arg SpeakerNoteLinksMoveParams) error {
 	_, err := q.db.ExecContext(ctx, speakerNoteLinksMove, arg.ToSpeaker, arg.FromSpeaker)
 	return err
+}
+
+const speakerSummary = `-- name: SpeakerSummary :one
+SELECT sp.id, sp.uuid, sp.name, sp.role, sp.affiliation,
+       CAST(count(q.id) AS INTEGER) AS quotes,
+       CAST(count(DISTINCT q.source_id) AS INTEGER) AS sources
+FROM speaker sp
+LEFT JOIN quote q ON q.speaker_id = sp.id AND q.status <> 'rejected'
+WHERE sp.id = ?
+GROUP BY sp.id
+`
+
+type SpeakerSummaryRow struct {
+	ID          int64
+	UUID        string
+	Name        string
+	Role        string
+	Affiliation string
+	Quotes      int64
+	Sources     int64
+}
+
+// One speaker with the counts SpeakerList gives.
+func (q *Queries) SpeakerSummary(ctx context.Context, id int64) (SpeakerSummaryRow, error) {
+	row := q.db.QueryRowContext(ctx, speakerSummary, id)
+	var i SpeakerSummaryRow
+	err := row.Scan(
+		&i.ID,
+		&i.UUID,
+		&i.Name,
+		&i.Role,
+		&i.Affiliation,
+		&i.Quotes,
+		&i.Sources,
+	)
+	return i, err
 }
 
 const speakerTaggingsMove = `-- name: SpeakerTaggingsMove :exec

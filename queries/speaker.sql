@@ -31,6 +31,20 @@ ORDER BY quotes DESC, sp.name COLLATE NOCASE, sp.id;
 -- name: SpeakerAliases :many
 SELECT alias FROM speaker_alias WHERE speaker_id = ? ORDER BY alias COLLATE NOCASE;
 
+-- name: SpeakerAliasesAll :many
+-- Every alias, for listing all speakers with one query.
+SELECT speaker_id, alias FROM speaker_alias ORDER BY speaker_id, alias COLLATE NOCASE;
+
+-- name: SpeakerSummary :one
+-- One speaker with the counts SpeakerList gives.
+SELECT sp.id, sp.uuid, sp.name, sp.role, sp.affiliation,
+       CAST(count(q.id) AS INTEGER) AS quotes,
+       CAST(count(DISTINCT q.source_id) AS INTEGER) AS sources
+FROM speaker sp
+LEFT JOIN quote q ON q.speaker_id = sp.id AND q.status <> 'rejected'
+WHERE sp.id = ?
+GROUP BY sp.id;
+
 -- name: SpeakerAliasAdd :exec
 INSERT INTO speaker_alias (uuid, speaker_id, alias, created_at)
 VALUES (?, ?, ?, ?)

@@ -89,9 +89,25 @@ type Result struct {
 // Describe returns the selector for the code points [start, end) of text.
 // It returns an error wrapping [ErrRange] when start >= end or the span is
 // outside the text. Invalid UTF-8 in text counts as U+FFFD, one code point
-// per bad byte, as in a Go range loop.
+// per bad byte, as in a Go range loop. To describe many passages of one
+// text, use [NewText], which converts it to code points once.
 func Describe(text string, start, end int) (Selector, error) {
-	rs := []rune(text)
+	return NewText(text).Describe(start, end)
+}
+
+// Text is a text converted to code points once, for describing many
+// passages of it.
+type Text struct{ runes []rune }
+
+// NewText returns text as a Text.
+func NewText(text string) Text { return Text{[]rune(text)} }
+
+// Len returns the number of code points in the text.
+func (t Text) Len() int { return len(t.runes) }
+
+// Describe is [Describe] on t.
+func (t Text) Describe(start, end int) (Selector, error) {
+	rs := t.runes
 	if start < 0 || end > len(rs) || start >= end {
 		return Selector{}, fmt.Errorf("%w: [%d, %d) in a text of %d code points", ErrRange, start, end, len(rs))
 	}
@@ -102,6 +118,20 @@ func Describe(text string, start, end int) (Selector, error) {
 		Prefix: string(rs[max(0, start-ContextLen):start]),
 		Suffix: string(rs[end:min(len(rs), end+ContextLen)]),
 	}, nil
+}
+
+// Trim narrows [start, end), clamped to the text, by leaving out the code
+// points at either end for which drop reports true.
+func (t Text) Trim(start, end int, drop func(rune) bool) (int, int) {
+	rs := t.runes
+	start, end = max(start, 0), min(end, len(rs))
+	for start < end && drop(rs[start]) {
+		start++
+	}
+	for end > start && drop(rs[end-1]) {
+		end--
+	}
+	return start, end
 }
 
 // Find re-anchors sel in text (see the package comment for the order of

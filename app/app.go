@@ -44,6 +44,8 @@ type App struct {
 	opts   Options
 	ctx    context.Context
 	quotes quoteState
+	// compares holds the cancel functions of comparisons in flight.
+	compares runs
 	// saveDialog asks the user where to save a file; nil outside the window.
 	saveDialog func(title, defaultName string) (string, error)
 }

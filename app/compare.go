@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -23,7 +24,63 @@ const MaxCompare = 8
 // pair shares (wherever they sit in either text) with their word
 // differences, the passages only one of them has, and the quotes they share,
 // differ on or carry alone.
+//
+// A comparison of long sources can take a while; [App.CancelCompare] stops
+// every comparison in flight, which then fail with a "cancelled" error.
 func (a *App) Compare(ids []int64) (Comparison, error) {
+	ctx, done := a.compares.start(a.ctx)
+	defer done()
+	return a.compare(ctx, ids)
+}
+
+// CancelCompare stops the comparisons in flight (the UI's Cancel button, or
+// leaving the view before the result arrives). It reports how many it
+// stopped; stopping none is not an error.
+func (a *App) CancelCompare() int {
+	return a.compares.cancelAll()
+}
+
+// runs tracks work that the user may cancel.
+type runs struct {
+	mu     sync.Mutex
+	next   int
+	cancel map[int]context.CancelFunc
+}
+
+// start registers a cancellable run derived from parent; done unregisters it.
+func (r *runs) start(parent context.Context) (ctx context.Context, done func()) {
+	ctx, cancel := context.WithCancel(parent)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.cancel == nil {
+		r.cancel = map[int]context.CancelFunc{}
+	}
+	id := r.next
+	r.next++
+	r.cancel[id] = cancel
+	return ctx, func() {
+		r.mu.Lock()
+		delete(r.cancel, id)
+		r.mu.Unlock()
+		cancel()
+	}
+}
+
+// cancelAll cancels every run in flight and says how many there were.
+func (r *runs) cancelAll() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, c := range r.cancel {
+		c()
+	}
+	return len(r.cancel)
+}
+
+// errCancelled is what a cancelled comparison returns.
+var errCancelled = &Error{Code: CodeCancelled, Message: "the comparison was cancelled"}
+
+// compare does Compare's work, giving up between pairs once ctx is done.
+func (a *App) compare(ctx context.Context, ids []int64) (Comparison, error) {
 	if len(ids) < 2 || len(ids) > MaxCompare {
 		return Comparison{}, invalid("compare two to %d sources (%d given)", MaxCompare, len(ids))
 	}
@@ -87,6 +144,9 @@ func (a *App) Compare(ids []int64) (Comparison, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
+			if ctx.Err() != nil {
+				return
+			}
 			res := align.Compare(sides[jb.i].in, sides[jb.j].in)
 			p := ComparePair{
 				A: ids[jb.i], B: ids[jb.j], CoverageA: res.CoverageA, CoverageB: res.CoverageB,
@@ -103,6 +163,9 @@ func (a *App) Compare(ids []int64) (Comparison, error) {
 		}()
 	}
 	wg.Wait()
+	if ctx.Err() != nil {
+		return Comparison{}, errCancelled
+	}
 	quotes := make([][]Quote, len(sides))
 	for i := range sides {
 		quotes[i] = sides[i].quotes

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,5 +147,29 @@ func TestCompareReport(t *testing.T) {
 	answer = filepath.Join(dir, "missing", "r.html")
 	if _, err := a.SaveCompareReport([]int64{tech, nation}); code(err) != CodeInvalid || !strings.Contains(err.Error(), "could not save the report") {
 		t.Errorf("unwritable path: %v", err)
+	}
+}
+
+func TestCompareCancelled(t *testing.T) {
+	a, _ := newApp(t)
+	tech, nation := importSeeds(t, a)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := a.compare(ctx, []int64{tech, nation})
+	var ae *Error
+	if !errors.As(err, &ae) || ae.Code != CodeCancelled {
+		t.Fatalf("a cancelled comparison returned %v", err)
+	}
+	// CancelCompare reaches a comparison in flight, and only while it runs.
+	ctx, done := a.compares.start(context.Background())
+	if n := a.CancelCompare(); n != 1 || ctx.Err() == nil {
+		t.Fatalf("CancelCompare stopped %d runs; ctx.Err() = %v", n, ctx.Err())
+	}
+	done()
+	if n := a.CancelCompare(); n != 0 {
+		t.Fatalf("CancelCompare stopped %d runs after the run ended", n)
+	}
+	if _, err := a.Compare([]int64{tech, nation}); err != nil {
+		t.Fatalf("a comparison after a cancel: %v", err)
 	}
 }

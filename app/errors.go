@@ -8,11 +8,12 @@ import (
 
 // Error codes, as the UI and the HTTP API see them.
 const (
-	CodeInvalid  = "invalid"  // the input is wrong; the message says how
-	CodeNotFound = "notfound" // the thing asked for does not exist
-	CodeConflict = "conflict" // the notebook's state forbids the change
-	CodeTooLarge = "toolarge" // the input is over a size limit
-	CodeInternal = "internal" // a bug or a broken machine; details in the log
+	CodeInvalid   = "invalid"   // the input is wrong; the message says how
+	CodeNotFound  = "notfound"  // the thing asked for does not exist
+	CodeConflict  = "conflict"  // the notebook's state forbids the change
+	CodeTooLarge  = "toolarge"  // the input is over a size limit
+	CodeCancelled = "cancelled" // the user stopped the work before it finished
+	CodeInternal  = "internal"  // a bug or a broken machine; details in the log
 )
 
 // Error is the only error type App's methods return. Message is written for

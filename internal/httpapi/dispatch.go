@@ -244,6 +244,8 @@ var statusByCode = map[string]int{
 	"notfound": http.StatusNotFound,
 	"conflict": http.StatusConflict,
 	"toolarge": http.StatusRequestEntityTooLarge,
+	// The user stopped the work; the body's code tells it from a conflict.
+	"cancelled": http.StatusConflict,
 }
 
 // writeMethodError answers with the error a method returned: its code and

@@ -18,7 +18,7 @@
 //
 // An error returned by a method that has a method ErrorCode() string (found
 // with errors.As) keeps its code and its Error() text: "invalid" is 400,
-// "notfound" 404, "conflict" 409, "toolarge" 413. Every other error, and the
+// "notfound" 404, "conflict" and "cancelled" 409, "toolarge" 413. Every other error, and the
 // code "internal", becomes 500 with code "internal" and message
 // "internal error"; the detail goes only to the log. A panicking method is
 // treated the same way.

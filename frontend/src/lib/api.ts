@@ -58,6 +58,7 @@ export type ErrorCode =
   | 'notfound'
   | 'conflict'
   | 'toolarge'
+  | 'cancelled'
   | 'internal'
   | 'unauthorized'
   | 'forbidden'
@@ -573,6 +574,11 @@ export async function compareReport(ids: number[]): Promise<string> {
 /** saveCompareReport asks where to save the report (window only) and returns the path, '' when cancelled. */
 export async function saveCompareReport(ids: number[]): Promise<string> {
   return String((await call('SaveCompareReport', ids)) ?? '');
+}
+
+/** cancelCompare stops the comparisons in flight (they fail with `cancelled`) and says how many it stopped. */
+export async function cancelCompare(): Promise<number> {
+  return Number(await call('CancelCompare')) || 0;
 }
 
 /** compare compares two to eight sources pair by pair; `invalid` for fewer, more or repeated ids. */

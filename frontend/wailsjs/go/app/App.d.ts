@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function AddToStory(arg1:number,arg2:number):Promise<void>;
 
+export function CancelCompare():Promise<number>;
+
 export function Compare(arg1:Array<number>):Promise<app.Comparison>;
 
 export function CompareReport(arg1:Array<number>):Promise<string>;

@@ -6,6 +6,10 @@ export function AddToStory(arg1, arg2) {
   return window['go']['app']['App']['AddToStory'](arg1, arg2);
 }
 
+export function CancelCompare() {
+  return window['go']['app']['App']['CancelCompare']();
+}
+
 export function Compare(arg1) {
   return window['go']['app']['App']['Compare'](arg1);
 }

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 
+	"github.com/kljensen/snowball/english"
+
 	"sourcebook/internal/document"
 	"sourcebook/internal/quotematch"
 )
@@ -82,15 +84,27 @@ const (
 	maxGroup        = 3    // sentences a side in one split or merge
 	minGain         = 0.02 // Dice gain for a sentence to join a neighbour's pair
 	minFill         = 0.5  // Dice of an unmatched pair next to a pair
+	// A paraphrase shares less: enough of the shorter sentence's weight,
+	// some of both, and more content words.
+	minParaContainment = 0.5
+	minParaDice        = 0.25
+	minParaShared      = 5
+	// A shared phrase inside two long sentences: runs of stems (phrases of
+	// gramLen stems, at least two of them content words) found in both.
+	gramLen       = 4
+	minGrams      = 3 // e.g. one run of six stems in a row
+	minGramShared = 4 // content words shared overall
 )
 
 // sent is a sentence of one side.
 type sent struct {
 	span
-	seg   int     // sentences of different segments have boilerplate between
-	block int     // the content block holding the sentence
-	words []int32 // folded words as ids, in order
-	bag   []int32 // words sorted
+	seg   int      // sentences of different segments have boilerplate between
+	block int      // the content block holding the sentence
+	words []int32  // folded words as ids, in order
+	stems []int32  // their stems' ids, in order
+	bag   []int32  // stems sorted
+	grams []uint64 // hashes of its phrases of gramLen stems, sorted
 }
 
 // side is one document prepared for matching.
@@ -104,7 +118,7 @@ type side struct {
 // their passages; see the package comment for the method. It never fails:
 // texts with no words give an empty Result.
 func Compare(a, b Input) Result {
-	v := &vocab{ids: make(map[string]int32)}
+	v := &vocab{ids: make(map[string]int32), stems: make(map[string]int32)}
 	sa, sb := prepare(a, v), prepare(b, v)
 	v.weigh(sa, sb)
 	m := &matcher{a: sa, b: sb, v: v}
@@ -115,20 +129,34 @@ func Compare(a, b Input) Result {
 	return m.result()
 }
 
-// vocab maps folded words to ids and holds their weights.
+// vocab maps folded words to ids, and each word to its stem ("filed" and
+// "filing" to "file"), which scores compare; it holds the stems' weights.
 type vocab struct {
-	ids     map[string]int32
-	content []bool    // by id: not a function word
-	weight  []float64 // by id: rarity across both documents
+	ids     map[string]int32 // folded word to word id
+	stemOf  []int32          // by word id: its stem id
+	stems   map[string]int32 // stem to stem id
+	content []bool           // by stem id: not a function word
+	weight  []float64        // by stem id: rarity across both documents
 }
 
 func (v *vocab) id(w string) int32 {
 	if id, ok := v.ids[w]; ok {
 		return id
 	}
-	id := int32(len(v.content))
+	id := int32(len(v.stemOf))
 	v.ids[w] = id
-	v.content = append(v.content, !stopwords[w] && (len(w) > 1 || w[0] >= '0' && w[0] <= '9'))
+	content := !stopwords[w] && (len(w) > 1 || w[0] >= '0' && w[0] <= '9')
+	st := w
+	if content && len(w) > 3 && w[0] > '9' {
+		st = english.Stem(w, false)
+	}
+	sid, ok := v.stems[st]
+	if !ok {
+		sid = int32(len(v.content))
+		v.stems[st] = sid
+		v.content = append(v.content, content)
+	}
+	v.stemOf = append(v.stemOf, sid)
 	return id
 }
 
@@ -198,12 +226,58 @@ func prepare(in Input, v *vocab) *side {
 		for i, w := range folded {
 			words[i] = v.id(w)
 		}
-		bag := slices.Clone(words)
+		stems := make([]int32, len(words))
+		for i, id := range words {
+			stems[i] = v.stemOf[id]
+		}
+		bag := slices.Clone(stems)
 		slices.Sort(bag)
-		s.sents = append(s.sents, sent{span: sp, seg: segs[k], block: blocks[k], words: words, bag: bag})
+		s.sents = append(s.sents, sent{span: sp, seg: segs[k], block: blocks[k], words: words, stems: stems, bag: bag, grams: v.grams(stems)})
 		s.words += len(words)
 	}
 	return s
+}
+
+// grams returns the sorted hashes of the phrases of gramLen stems in a row
+// that hold at least two content words ("one of the most" does not count).
+func (v *vocab) grams(stems []int32) []uint64 {
+	if len(stems) < gramLen {
+		return nil
+	}
+	var out []uint64
+	for k := 0; k+gramLen <= len(stems); k++ {
+		var h uint64 = 14695981039346656037
+		content := 0
+		for _, id := range stems[k : k+gramLen] {
+			h = (h ^ uint64(uint32(id))) * 1099511628211
+			if v.content[id] {
+				content++
+			}
+		}
+		if content >= 2 {
+			out = append(out, h)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// sharedGrams counts the hashes two sorted lists share.
+func sharedGrams(a, b []uint64) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
 }
 
 // candidate is a scored sentence pair.
@@ -228,7 +302,7 @@ type matcher struct {
 func (m *matcher) candidates() {
 	index := make(map[uint64][]int32)
 	for j := range m.b.sents {
-		for _, key := range shingles(m.b.sents[j].words) {
+		for _, key := range shingles(m.b.sents[j].stems) {
 			p := index[key]
 			if len(p) > 0 && p[len(p)-1] == int32(j) {
 				continue
@@ -242,7 +316,7 @@ func (m *matcher) candidates() {
 	for i := range m.a.sents {
 		x := &m.a.sents[i]
 		touched = touched[:0]
-		for _, key := range shingles(x.words) {
+		for _, key := range shingles(x.stems) {
 			p := index[key]
 			if len(p) > maxPosting {
 				continue
@@ -348,9 +422,17 @@ func (m *matcher) qualify(x, y *sent) (float64, bool) {
 		return 0, false
 	}
 	c, d := o.containment(), o.dice()
+	switch {
+	case c >= minContainment && d >= minDice:
 	// A sentence quoted whole inside a longer one pairs on containment
 	// alone when it has enough content of its own.
-	if (c < minContainment || d < minDice) && (c < minInside || o.content < minInsideShared) {
+	case c >= minInside && o.content >= minInsideShared:
+	// A paraphrase: fewer of the words, but more content words.
+	case c >= minParaContainment && d >= minParaDice && o.content >= minParaShared:
+	// Two long sentences sharing a phrase of six stems or more (a clause
+	// one outlet copied into a longer sentence of its own).
+	case o.content >= minGramShared && sharedGrams(x.grams, y.grams) >= minGrams:
+	default:
 		return 0, false
 	}
 	return (c + d) / 2, true

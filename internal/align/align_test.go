@@ -67,6 +67,18 @@ func TestSeeds(t *testing.T) {
 			t.Errorf("statement passage %q holds its lead-in", s)
 		}
 	}
+	// Paraphrases of the court filing and of Stone's denial pair as
+	// similar: TechDogs paraphrases what MyNation quotes, and the reverse.
+	for _, w := range []struct{ a, b string }{
+		{"Netflix was able to access the private inboxes", "provided Netflix access to Facebook users' private messages"},
+		{"written report every two weeks", "a written report every two weeks"},
+		{"Netflix bought hundreds of millions of dollars", "receiving millions of dollars from Netflix"},
+		{"Andy Stone, the Communications Director at Meta", "Andy Stone, the communications head at Meta"},
+	} {
+		if p, ok := pairWith(r, w.a, w.b); !ok || p.Kind != Similar {
+			t.Errorf("paraphrase %q / %q: paired %v, kind %q", w.a, w.b, ok, p.Kind)
+		}
+	}
 	// Boilerplate never appears.
 	for _, s := range r.OnlyA {
 		if strings.Contains(s.Text, "Join Our Newsletter") || strings.Contains(s.Text, "Disclaimer") {
@@ -115,6 +127,37 @@ func checkInvariants(t *testing.T, a, b Input, r Result) {
 	for _, c := range []float64{r.CoverageA, r.CoverageB} {
 		if c < 0 || c > 1 {
 			t.Fatalf("coverage %v", c)
+		}
+	}
+}
+
+// TestUnrelated compares articles of different stories from the same
+// outlets: nothing pairs, however much news wording they share.
+func TestUnrelated(t *testing.T) {
+	var files [][2]string // cluster, path
+	for _, c := range []string{bird, blankets, boko} {
+		fs, err := filepath.Glob(filepath.Join("testdata", c, "*.txt"))
+		if err != nil || len(fs) == 0 {
+			t.Fatalf("%s: no articles (%v)", c, err)
+		}
+		for _, f := range fs {
+			files = append(files, [2]string{c, f})
+		}
+	}
+	seeds, _ := filepath.Glob(seedPath("*.txt"))
+	for _, f := range seeds {
+		files = append(files, [2]string{"seeds", f})
+	}
+	for x := range files {
+		for y := x + 1; y < len(files); y++ {
+			if files[x][0] == files[y][0] {
+				continue
+			}
+			a, b := loadArticle(t, files[x][1]), loadArticle(t, files[y][1])
+			for _, p := range Compare(a, b).Pairs {
+				t.Errorf("%s / %s: unrelated passages paired:\n  %q\n  %q",
+					filepath.Base(files[x][1]), filepath.Base(files[y][1]), short(p.A.Text), short(p.B.Text))
+			}
 		}
 	}
 }

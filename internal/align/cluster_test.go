@@ -79,6 +79,14 @@ func TestClusters(t *testing.T) {
 			{"We see this as a credible first step", "We see this as a credible first step"},
 			{"we trust that our government will continue", "We trust that our government will continue"},
 		}},
+		// Paraphrases of the same statements and facts, found by reading.
+		{boko, "dailymail.co.uk_f647e6bf.txt", "edition.cnn.com_36549ab7.txt", 0, []shared{
+			{"It's just a first step in what we believe", "We see this as a credible first step"},
+		}},
+		{boko, "edition.cnn.com_36549ab7.txt", "nytimes.com_3e458084.txt", 0, []shared{
+			{"A child born to one of the girls", "a 20-month-old boy born to one of them"},
+			{"the girls were met with hugs from Vice President Yemi Osinbajo", "the girls listened to Vice President Yemi Osinbajo"},
+		}},
 		{boko, "npr.org_0c3309b3.txt", "washingtonpost.com_3e072dc2.txt", 0, []shared{
 			{"Today we transferred 21 of the #Chibokgirls", "Today we transferred 21 of the #Chibokgirls"},
 			{"brokered by the International Red Cross and the Swiss government", "brokered by the International Red Cross and the Swiss government"},

@@ -21,14 +21,20 @@
 //     bigrams of the second document, never from all pairs; a bigram found
 //     in more than 64 sentences (such as "of the") is not looked up, which
 //     bounds the work on long documents.
-//  4. Candidates are scored on their bags of folded words, each word
+//  4. Candidates are scored on their bags of word stems (Snowball's
+//     English stemmer: "filed" and "filing" count as one), each stem
 //     weighted by its rarity across both documents, so "Boko Haram" in
 //     every sentence of a story counts for little and a shared name or
-//     number for much. A pair needs enough shared weight relative to the
-//     shorter sentence (containment) and to both (Dice), and at least three
-//     shared content words (not function words); identical sentences of
-//     five words or more always qualify. Short sentences ("Wow.") never
-//     pair on their own, which keeps furniture such as "Read more:" apart.
+//     number for much. A pair needs at least three shared content words
+//     (not function words) and one of: enough shared weight relative to
+//     the shorter sentence (containment) and to both (Dice); near-total
+//     containment; for a paraphrase, half the shorter sentence's weight,
+//     a quarter of both and five content words; or a phrase of six stems
+//     in a row (three shared four-stem phrases) inside two long sentences.
+//     Identical sentences of five words or more always qualify. Short
+//     sentences ("Wow.") never pair on their own, which keeps furniture
+//     such as "Read more:" apart. Articles about different stories pair
+//     nothing (TestUnrelated).
 //  5. A one-to-one matching is chosen greedily by score. A sentence split
 //     in two by the other document, or two merged into one, then joins its
 //     neighbour's pair when that raises the pair's score (up to three

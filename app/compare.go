@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -213,16 +214,27 @@ func timeline(ids []int64, all [][]facts.Fact, pairs []ComparePair) []TimelineEv
 			}
 		}
 	}
-	addOther := func(date, other string) {
-		if k, ok := byDate[date]; ok && date != other && !slices.Contains(events[k].Other, other) {
-			events[k].Other = append(events[k].Other, other)
+	addOther := func(date, other, subject string) {
+		k, ok := byDate[date]
+		if !ok || date == other {
+			return
+		}
+		e := &events[k]
+		if !slices.Contains(e.Other, other) {
+			e.Other = append(e.Other, other)
+		}
+		// An event labelled by its whole sentence takes the subject the
+		// other source's date gives: both are about one thing.
+		if subject != "" && slices.ContainsFunc(e.Mentions, func(m TimelineMention) bool { return m.Sentence == e.Label }) {
+			e.Label = subject
 		}
 	}
 	for _, p := range pairs {
 		for _, d := range p.Facts.Differ {
 			if d.A.Kind == facts.Date && d.B.Kind == facts.Date {
-				addOther(d.A.Value, d.B.Value)
-				addOther(d.B.Value, d.A.Value)
+				subject := cmp.Or(d.A.Subject, d.B.Subject)
+				addOther(d.A.Value, d.B.Value, subject)
+				addOther(d.B.Value, d.A.Value, subject)
 			}
 		}
 	}

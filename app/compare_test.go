@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -171,5 +172,36 @@ func TestCompareCancelled(t *testing.T) {
 	}
 	if _, err := a.Compare([]int64{tech, nation}); err != nil {
 		t.Fatalf("a comparison after a cancel: %v", err)
+	}
+}
+
+// TestCompareTimelineConflict: a third source dating the lawsuit to 2020
+// is flagged against MyNation's April 2023, and its event is labelled by
+// what it dates rather than by its whole sentence.
+func TestCompareTimelineConflict(t *testing.T) {
+	a, _ := newApp(t)
+	tech, nation := importSeeds(t, a)
+	third, err := a.ImportText(ImportTextRequest{Text: "Netflix lawsuit revives claims about Facebook messages\n\n" +
+		"The lawsuit, filed in 2020, claims that Meta gave Netflix access to Facebook users' private messages in exchange for data.\n\n" +
+		"Meta's Andy Stone called the claims \"shockingly untrue\".\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := a.Compare([]int64{tech, nation, third.Source.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dates := map[string]TimelineEvent{}
+	for _, e := range c.Overview.Timeline {
+		dates[e.Date] = e
+	}
+	if e := dates["2020"]; !slices.Contains(e.Other, "2023-04") || e.Label != "lawsuit" {
+		t.Errorf("2020: label %q, other dates %v; want lawsuit, flagged against 2023-04", e.Label, e.Other)
+	}
+	if e := dates["2023-04"]; !slices.Contains(e.Other, "2020") {
+		t.Errorf("2023-04: other dates %v; want 2020", e.Other)
+	}
+	if e := dates["2023-12"]; len(e.Other) != 0 {
+		t.Errorf("the encryption date conflicts with %v", e.Other)
 	}
 }

@@ -14,6 +14,7 @@ type Note struct {
 	Body       string
 	CreatedAt  string
 	ModifiedAt string
+	Title      string
 }
 
 type NoteFt struct {
@@ -38,6 +39,15 @@ type NoteLink struct {
 	TargetLabel string
 	CreatedAt   string
 	Orphan      int64
+}
+
+type NoteRef struct {
+	ID         int64
+	NoteID     int64
+	Target     string
+	TargetKind string
+	TargetID   sql.NullInt64
+	TargetUuid string
 }
 
 type Quote struct {
@@ -112,6 +122,12 @@ type SpeakerAlias struct {
 	SpeakerID int64
 	Alias     string
 	CreatedAt string
+}
+
+type SpeakerFt struct {
+	Name    string
+	Aliases string
+	Role    string
 }
 
 type Story struct {

@@ -161,9 +161,17 @@ const noteGet = `-- name: NoteGet :one
 SELECT id, uuid, body, created_at, modified_at FROM note WHERE id = ?
 `
 
-func (q *Queries) NoteGet(ctx context.Context, id int64) (Note, error) {
+type NoteGetRow struct {
+	ID         int64
+	UUID       string
+	Body       string
+	CreatedAt  string
+	ModifiedAt string
+}
+
+func (q *Queries) NoteGet(ctx context.Context, id int64) (NoteGetRow, error) {
 	row := q.db.QueryRowContext(ctx, noteGet, id)
-	var i Note
+	var i NoteGetRow
 	err := row.Scan(
 		&i.ID,
 		&i.UUID,

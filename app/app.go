@@ -46,6 +46,8 @@ type App struct {
 	quotes quoteState
 	// compares holds the cancel functions of comparisons in flight.
 	compares runs
+	// undo holds the destructive actions Undo can take back.
+	undo undoStack
 	// saveDialog asks the user where to save a file; nil outside the window.
 	saveDialog func(title, defaultName string) (string, error)
 }

@@ -42,8 +42,12 @@ func (a *App) CreateHighlight(req HighlightRequest) (Highlight, error) {
 			return err
 		}
 		now := a.now()
-		noteID, err = q.NoteCreate(a.ctx, db.NoteCreateParams{UUID: a.opts.NewUUID(), Body: strings.TrimSpace(req.Note), CreatedAt: now, ModifiedAt: now})
+		body := strings.TrimSpace(req.Note)
+		noteID, err = q.NoteCreateFull(a.ctx, db.NoteCreateFullParams{UUID: a.opts.NewUUID(), Body: body, Title: noteTitle(body), CreatedAt: now, ModifiedAt: now})
 		if err != nil {
+			return err
+		}
+		if err := a.saveRefsQ(q, noteID, body); err != nil {
 			return err
 		}
 		src, err := q.SourceSummaryGet(a.ctx, req.SourceID)
@@ -72,7 +76,14 @@ func (a *App) UpdateHighlight(id int64, note string) (Highlight, error) {
 	if _, err := a.highlight(id); err != nil {
 		return Highlight{}, err
 	}
-	if _, err := a.nb.Q.NoteUpdate(a.ctx, db.NoteUpdateParams{Body: strings.TrimSpace(note), ModifiedAt: a.now(), ID: id}); err != nil {
+	body := strings.TrimSpace(note)
+	err := a.nb.Tx(a.ctx, func(q *db.Queries) error {
+		if _, err := q.NoteSave(a.ctx, db.NoteSaveParams{Body: body, Title: noteTitle(body), ModifiedAt: a.now(), ID: id}); err != nil {
+			return err
+		}
+		return a.saveRefsQ(q, id, body)
+	})
+	if err != nil {
 		return Highlight{}, a.internal("save the note", err)
 	}
 	return a.highlight(id)
@@ -83,10 +94,7 @@ func (a *App) DeleteHighlight(id int64) error {
 	if _, err := a.highlight(id); err != nil {
 		return err
 	}
-	if _, err := a.nb.Q.NoteDelete(a.ctx, id); err != nil {
-		return a.internal("delete the highlight", err)
-	}
-	return nil
+	return a.deleteNote(id, "highlight")
 }
 
 func (a *App) highlight(id int64) (Highlight, error) {

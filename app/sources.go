@@ -97,13 +97,37 @@ func (a *App) Source(id int64) (Source, error) {
 // unlinked. It fails with code notfound when there is no source id.
 func (a *App) DeleteSource(id int64) error {
 	var n int64
+	var snap *db.Snapshot
+	var title string
+	var kept []indexedQuote
 	err := a.quoteTx(func(q *db.Queries, log *ixLog) error {
+		src, err := q.SourceSummaryGet(a.ctx, id)
+		if isNoRows(err) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		title = src.Title
+		// What the delete removes (the source, its quotes, memberships
+		// and tags) and what it unlinks (notes on it and its quotes), so
+		// Undo can put it all back.
+		inQuotes := "quote_id IN (SELECT id FROM quote WHERE source_id = ?)"
+		snap, err = db.Take(a.ctx, q,
+			db.Rows{Table: "source", Where: "id = ?", Args: []any{id}},
+			db.Rows{Table: "quote", Where: "source_id = ?", Args: []any{id}},
+			db.Rows{Table: "story_source", Where: "source_id = ?", Args: []any{id}},
+			db.Rows{Table: "tagging", Where: "source_id = ? OR " + inQuotes, Args: []any{id, id}},
+			db.Rows{Table: "note_link", Where: "source_id = ? OR " + inQuotes, Args: []any{id, id}, Replace: true})
+		if err != nil {
+			return err
+		}
 		quotes, err := q.QuoteListBySource(a.ctx, id)
 		if err != nil {
 			return err
 		}
 		for _, r := range quotes {
 			log.remove(r.ID, r.Text)
+			kept = append(kept, indexedQuote{r.ID, r.Text})
 		}
 		n, err = q.SourceDelete(a.ctx, id)
 		return err
@@ -114,6 +138,7 @@ func (a *App) DeleteSource(id int64) error {
 	if n == 0 {
 		return notFound("source", id)
 	}
+	a.pushUndo(undoEntry{what: "Delete source " + quoted(title), snap: snap, quotes: kept})
 	return nil
 }
 

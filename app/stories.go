@@ -55,9 +55,30 @@ func (a *App) RenameStory(id int64, title string) error {
 
 // DeleteStory deletes a story. Its sources stay in the library.
 func (a *App) DeleteStory(id int64) error {
-	return a.changeStory(id, "delete the story", func(q *db.Queries) (int64, error) {
+	var snap *db.Snapshot
+	var title string
+	err := a.changeStory(id, "delete the story", func(q *db.Queries) (int64, error) {
+		st, err := q.StoryGet(a.ctx, id)
+		if isNoRows(err) {
+			return 0, nil
+		} else if err != nil {
+			return 0, err
+		}
+		title = st.Title
+		snap, err = db.Take(a.ctx, q,
+			db.Rows{Table: "story", Where: "id = ?", Args: []any{id}},
+			db.Rows{Table: "story_source", Where: "story_id = ?", Args: []any{id}},
+			db.Rows{Table: "tagging", Where: "story_id = ?", Args: []any{id}},
+			db.Rows{Table: "note_link", Where: "story_id = ?", Args: []any{id}, Replace: true})
+		if err != nil {
+			return 0, err
+		}
 		return q.StoryDelete(a.ctx, id)
 	})
+	if err == nil {
+		a.pushUndo(undoEntry{what: "Delete story " + quoted(title), snap: snap})
+	}
+	return err
 }
 
 // AddToStory adds a source to a story; adding it twice is not an error.
@@ -90,12 +111,22 @@ func (a *App) RemoveFromStory(storyID, sourceID int64) error {
 	if err := a.checkStory(storyID); err != nil {
 		return err
 	}
+	var snap *db.Snapshot
+	var removed int64
 	err := a.nb.Tx(a.ctx, func(q *db.Queries) error {
-		_, err := q.StorySourceRemove(a.ctx, db.StorySourceRemoveParams{StoryID: storyID, SourceID: sourceID})
+		var err error
+		snap, err = db.Take(a.ctx, q, db.Rows{Table: "story_source", Where: "story_id = ? AND source_id = ?", Args: []any{storyID, sourceID}})
+		if err != nil {
+			return err
+		}
+		removed, err = q.StorySourceRemove(a.ctx, db.StorySourceRemoveParams{StoryID: storyID, SourceID: sourceID})
 		return err
 	})
 	if err != nil {
 		return a.internal("remove from the story", err)
+	}
+	if removed > 0 {
+		a.pushUndo(undoEntry{what: "Remove a source from the story", snap: snap})
 	}
 	return nil
 }

@@ -10,6 +10,73 @@ import (
 	"database/sql"
 )
 
+const backlinks = `-- name: Backlinks :many
+SELECT DISTINCT n.id, n.title, n.body, n.modified_at, CAST(via AS TEXT) AS via
+FROM (
+    SELECT r.note_id, 'link' AS via FROM note_ref r
+    WHERE r.target_kind = CAST(?1 AS TEXT) AND r.target_id = ?2
+    UNION ALL
+    SELECT r.note_id, 'link' FROM note_ref r
+    WHERE r.target_id IS NULL AND CAST(?3 AS TEXT) <> '' AND r.target = ?3 COLLATE NOCASE
+    UNION ALL
+    SELECT l.note_id, 'attached' FROM note_link l
+    WHERE (?1 = 'source' AND l.source_id = ?2)
+       OR (?1 = 'quote' AND l.quote_id = ?2)
+       OR (?1 = 'speaker' AND l.speaker_id = ?2)
+       OR (?1 = 'story' AND l.story_id = ?2)
+) AS x
+JOIN note n ON n.id = x.note_id
+WHERE NOT (CAST(?1 AS TEXT) = 'note' AND n.id = ?2)
+ORDER BY n.modified_at DESC, n.id DESC
+LIMIT 200
+`
+
+type BacklinksParams struct {
+	Kind     string
+	TargetID sql.NullInt64
+	Name     string
+}
+
+type BacklinksRow struct {
+	ID         int64
+	Title      string
+	Body       string
+	ModifiedAt string
+	Via        string
+}
+
+// Notes that link to a thing ([[...]] resolved to it, or written with a
+// name that now names it and was unresolved when saved), or are attached
+// to it.
+func (q *Queries) Backlinks(ctx context.Context, arg BacklinksParams) ([]BacklinksRow, error) {
+	rows, err := q.db.QueryContext(ctx, backlinks, arg.Kind, arg.TargetID, arg.Name)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []BacklinksRow{}
+	for rows.Next() {
+		var i BacklinksRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Title,
+			&i.Body,
+			&i.ModifiedAt,
+			&i.Via,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const highlightGet = `-- name: HighlightGet :one
 SELECT l.id, l.uuid, l.note_id, CAST(coalesce(l.start_offset, 0) AS INTEGER) AS start_offset,
        CAST(coalesce(l.end_offset, 0) AS INTEGER) AS end_offset, l.exact, l.prefix, l.suffix,
@@ -120,6 +187,222 @@ func (q *Queries) HighlightListBySource(ctx context.Context, sourceID sql.NullIn
 	return items, nil
 }
 
+const linkTargetNotes = `-- name: LinkTargetNotes :many
+SELECT id, title FROM note
+WHERE title <> '' AND instr(lower(title), lower(CAST(?1 AS TEXT))) > 0
+ORDER BY modified_at DESC LIMIT ?2
+`
+
+type LinkTargetNotesParams struct {
+	Needle  string
+	MaxRows int64
+}
+
+type LinkTargetNotesRow struct {
+	ID    int64
+	Title string
+}
+
+func (q *Queries) LinkTargetNotes(ctx context.Context, arg LinkTargetNotesParams) ([]LinkTargetNotesRow, error) {
+	rows, err := q.db.QueryContext(ctx, linkTargetNotes, arg.Needle, arg.MaxRows)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []LinkTargetNotesRow{}
+	for rows.Next() {
+		var i LinkTargetNotesRow
+		if err := rows.Scan(&i.ID, &i.Title); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const linkTargetQuotes = `-- name: LinkTargetQuotes :many
+SELECT q.id, q.text, CAST(coalesce(sp.name, '') AS TEXT) AS speaker
+FROM quote q LEFT JOIN speaker sp ON sp.id = q.speaker_id
+WHERE q.status <> 'rejected' AND q.kind <> 'scare' AND instr(lower(q.text), lower(CAST(?1 AS TEXT))) > 0
+ORDER BY q.id DESC LIMIT ?2
+`
+
+type LinkTargetQuotesParams struct {
+	Needle  string
+	MaxRows int64
+}
+
+type LinkTargetQuotesRow struct {
+	ID      int64
+	Text    string
+	Speaker string
+}
+
+func (q *Queries) LinkTargetQuotes(ctx context.Context, arg LinkTargetQuotesParams) ([]LinkTargetQuotesRow, error) {
+	rows, err := q.db.QueryContext(ctx, linkTargetQuotes, arg.Needle, arg.MaxRows)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []LinkTargetQuotesRow{}
+	for rows.Next() {
+		var i LinkTargetQuotesRow
+		if err := rows.Scan(&i.ID, &i.Text, &i.Speaker); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const linkTargetSources = `-- name: LinkTargetSources :many
+SELECT id, title, outlet FROM source
+WHERE instr(lower(title), lower(CAST(?1 AS TEXT))) > 0
+ORDER BY imported_at DESC LIMIT ?2
+`
+
+type LinkTargetSourcesParams struct {
+	Needle  string
+	MaxRows int64
+}
+
+type LinkTargetSourcesRow struct {
+	ID     int64
+	Title  string
+	Outlet string
+}
+
+func (q *Queries) LinkTargetSources(ctx context.Context, arg LinkTargetSourcesParams) ([]LinkTargetSourcesRow, error) {
+	rows, err := q.db.QueryContext(ctx, linkTargetSources, arg.Needle, arg.MaxRows)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []LinkTargetSourcesRow{}
+	for rows.Next() {
+		var i LinkTargetSourcesRow
+		if err := rows.Scan(&i.ID, &i.Title, &i.Outlet); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const linkTargetSpeakers = `-- name: LinkTargetSpeakers :many
+SELECT s.id, s.name, s.role FROM speaker s
+WHERE instr(lower(s.name), lower(CAST(?1 AS TEXT))) > 0
+   OR s.id IN (SELECT a.speaker_id FROM speaker_alias a WHERE instr(lower(a.alias), lower(CAST(?1 AS TEXT))) > 0)
+ORDER BY s.name LIMIT ?2
+`
+
+type LinkTargetSpeakersParams struct {
+	Needle  string
+	MaxRows int64
+}
+
+type LinkTargetSpeakersRow struct {
+	ID   int64
+	Name string
+	Role string
+}
+
+func (q *Queries) LinkTargetSpeakers(ctx context.Context, arg LinkTargetSpeakersParams) ([]LinkTargetSpeakersRow, error) {
+	rows, err := q.db.QueryContext(ctx, linkTargetSpeakers, arg.Needle, arg.MaxRows)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []LinkTargetSpeakersRow{}
+	for rows.Next() {
+		var i LinkTargetSpeakersRow
+		if err := rows.Scan(&i.ID, &i.Name, &i.Role); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const linkTargetStories = `-- name: LinkTargetStories :many
+SELECT id, title FROM story
+WHERE instr(lower(title), lower(CAST(?1 AS TEXT))) > 0
+ORDER BY created_at DESC LIMIT ?2
+`
+
+type LinkTargetStoriesParams struct {
+	Needle  string
+	MaxRows int64
+}
+
+type LinkTargetStoriesRow struct {
+	ID    int64
+	Title string
+}
+
+func (q *Queries) LinkTargetStories(ctx context.Context, arg LinkTargetStoriesParams) ([]LinkTargetStoriesRow, error) {
+	rows, err := q.db.QueryContext(ctx, linkTargetStories, arg.Needle, arg.MaxRows)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []LinkTargetStoriesRow{}
+	for rows.Next() {
+		var i LinkTargetStoriesRow
+		if err := rows.Scan(&i.ID, &i.Title); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const noteByTitle = `-- name: NoteByTitle :one
+SELECT id, uuid FROM note WHERE title = ? COLLATE NOCASE ORDER BY id LIMIT 1
+`
+
+type NoteByTitleRow struct {
+	ID   int64
+	UUID string
+}
+
+func (q *Queries) NoteByTitle(ctx context.Context, title string) (NoteByTitleRow, error) {
+	row := q.db.QueryRowContext(ctx, noteByTitle, title)
+	var i NoteByTitleRow
+	err := row.Scan(&i.ID, &i.UUID)
+	return i, err
+}
+
 const noteCreate = `-- name: NoteCreate :one
 INSERT INTO note (uuid, body, created_at, modified_at)
 VALUES (?, ?, ?, ?)
@@ -137,6 +420,33 @@ func (q *Queries) NoteCreate(ctx context.Context, arg NoteCreateParams) (int64, 
 	row := q.db.QueryRowContext(ctx, noteCreate,
 		arg.UUID,
 		arg.Body,
+		arg.CreatedAt,
+		arg.ModifiedAt,
+	)
+	var id int64
+	err := row.Scan(&id)
+	return id, err
+}
+
+const noteCreateFull = `-- name: NoteCreateFull :one
+INSERT INTO note (uuid, body, title, created_at, modified_at)
+VALUES (?, ?, ?, ?, ?)
+RETURNING id
+`
+
+type NoteCreateFullParams struct {
+	UUID       string
+	Body       string
+	Title      string
+	CreatedAt  string
+	ModifiedAt string
+}
+
+func (q *Queries) NoteCreateFull(ctx context.Context, arg NoteCreateFullParams) (int64, error) {
+	row := q.db.QueryRowContext(ctx, noteCreateFull,
+		arg.UUID,
+		arg.Body,
+		arg.Title,
 		arg.CreatedAt,
 		arg.ModifiedAt,
 	)
@@ -232,6 +542,81 @@ func (q *Queries) NoteLinkCreate(ctx context.Context, arg NoteLinkCreateParams) 
 	var id int64
 	err := row.Scan(&id)
 	return id, err
+}
+
+const noteLinkDetails = `-- name: NoteLinkDetails :many
+SELECT l.id, l.target_kind,
+       CAST(coalesce(l.source_id, 0) AS INTEGER) AS source_id,
+       CAST(coalesce(l.quote_id, 0) AS INTEGER) AS quote_id,
+       CAST(coalesce(l.speaker_id, 0) AS INTEGER) AS speaker_id,
+       CAST(coalesce(l.story_id, 0) AS INTEGER) AS story_id,
+       CAST(coalesce(l.start_offset, 0) AS INTEGER) AS start_offset,
+       CAST(coalesce(l.end_offset, 0) AS INTEGER) AS end_offset,
+       l.exact, l.orphan, l.target_label,
+       CAST(coalesce(s.title, st.title, sp.name, q.text, '') AS TEXT) AS label,
+       CAST(coalesce(q.source_id, l.source_id, 0) AS INTEGER) AS in_source
+FROM note_link l
+LEFT JOIN source s ON s.id = l.source_id AND l.target_kind IN ('source', 'passage')
+LEFT JOIN quote q ON q.id = l.quote_id
+LEFT JOIN speaker sp ON sp.id = l.speaker_id
+LEFT JOIN story st ON st.id = l.story_id
+WHERE l.note_id = ?
+ORDER BY l.id
+`
+
+type NoteLinkDetailsRow struct {
+	ID          int64
+	TargetKind  string
+	SourceID    int64
+	QuoteID     int64
+	SpeakerID   int64
+	StoryID     int64
+	StartOffset int64
+	EndOffset   int64
+	Exact       string
+	Orphan      int64
+	TargetLabel string
+	Label       string
+	InSource    int64
+}
+
+// What a note is attached to, with a label read from the target now (the
+// stored target_label when the target is gone).
+func (q *Queries) NoteLinkDetails(ctx context.Context, noteID int64) ([]NoteLinkDetailsRow, error) {
+	rows, err := q.db.QueryContext(ctx, noteLinkDetails, noteID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []NoteLinkDetailsRow{}
+	for rows.Next() {
+		var i NoteLinkDetailsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.TargetKind,
+			&i.SourceID,
+			&i.QuoteID,
+			&i.SpeakerID,
+			&i.StoryID,
+			&i.StartOffset,
+			&i.EndOffset,
+			&i.Exact,
+			&i.Orphan,
+			&i.TargetLabel,
+			&i.Label,
+			&i.InSource,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const noteLinkListByNote = `-- name: NoteLinkListByNote :many
@@ -333,6 +718,207 @@ func (q *Queries) NoteLinkSetAnchor(ctx context.Context, arg NoteLinkSetAnchorPa
 	return result.RowsAffected()
 }
 
+const noteList = `-- name: NoteList :many
+SELECT n.id, n.uuid, n.body, n.title, n.created_at, n.modified_at
+FROM note n
+WHERE (CAST(?1 AS TEXT) = '' OR EXISTS (
+        SELECT 1 FROM note_link l
+        WHERE l.note_id = n.id AND (
+            (?1 = 'source' AND l.source_id = ?2) OR
+            (?1 = 'quote' AND l.quote_id = ?2) OR
+            (?1 = 'speaker' AND l.speaker_id = ?2) OR
+            (?1 = 'story' AND l.story_id = ?2))))
+  AND (CAST(?3 AS TEXT) = '' OR EXISTS (
+        SELECT 1 FROM tagging g JOIN tag t ON t.id = g.tag_id
+        WHERE g.note_id = n.id AND t.name = ?3))
+  AND (CAST(?4 AS INTEGER) = 0 OR NOT EXISTS (
+        SELECT 1 FROM note_link l WHERE l.note_id = n.id))
+ORDER BY n.modified_at DESC, n.id DESC
+LIMIT ?5
+`
+
+type NoteListParams struct {
+	TargetKind string
+	TargetID   sql.NullInt64
+	Tag        string
+	Standalone int64
+	MaxNotes   int64
+}
+
+type NoteListRow struct {
+	ID         int64
+	UUID       string
+	Body       string
+	Title      string
+	CreatedAt  string
+	ModifiedAt string
+}
+
+// Notes newest first, optionally only those attached to one thing
+// (target_kind and target_id; a passage counts as its source) or carrying
+// one tag.
+func (q *Queries) NoteList(ctx context.Context, arg NoteListParams) ([]NoteListRow, error) {
+	rows, err := q.db.QueryContext(ctx, noteList,
+		arg.TargetKind,
+		arg.TargetID,
+		arg.Tag,
+		arg.Standalone,
+		arg.MaxNotes,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []NoteListRow{}
+	for rows.Next() {
+		var i NoteListRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.UUID,
+			&i.Body,
+			&i.Title,
+			&i.CreatedAt,
+			&i.ModifiedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const noteRefCreate = `-- name: NoteRefCreate :exec
+INSERT INTO note_ref (note_id, target, target_kind, target_id, target_uuid)
+VALUES (?, ?, ?, ?, ?)
+`
+
+type NoteRefCreateParams struct {
+	NoteID     int64
+	Target     string
+	TargetKind string
+	TargetID   sql.NullInt64
+	TargetUuid string
+}
+
+func (q *Queries) NoteRefCreate(ctx context.Context, arg NoteRefCreateParams) error {
+	_, err := q.db.ExecContext(ctx, noteRefCreate,
+		arg.NoteID,
+		arg.Target,
+		arg.TargetKind,
+		arg.TargetID,
+		arg.TargetUuid,
+	)
+	return err
+}
+
+const noteRefDelete = `-- name: NoteRefDelete :exec
+DELETE FROM note_ref WHERE note_id = ?
+`
+
+func (q *Queries) NoteRefDelete(ctx context.Context, noteID int64) error {
+	_, err := q.db.ExecContext(ctx, noteRefDelete, noteID)
+	return err
+}
+
+const noteRefList = `-- name: NoteRefList :many
+SELECT id, target, target_kind, CAST(coalesce(target_id, 0) AS INTEGER) AS target_id, target_uuid
+FROM note_ref WHERE note_id = ? ORDER BY id
+`
+
+type NoteRefListRow struct {
+	ID         int64
+	Target     string
+	TargetKind string
+	TargetID   int64
+	TargetUuid string
+}
+
+func (q *Queries) NoteRefList(ctx context.Context, noteID int64) ([]NoteRefListRow, error) {
+	rows, err := q.db.QueryContext(ctx, noteRefList, noteID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []NoteRefListRow{}
+	for rows.Next() {
+		var i NoteRefListRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Target,
+			&i.TargetKind,
+			&i.TargetID,
+			&i.TargetUuid,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const noteRow = `-- name: NoteRow :one
+SELECT id, uuid, body, title, created_at, modified_at FROM note WHERE id = ?
+`
+
+type NoteRowRow struct {
+	ID         int64
+	UUID       string
+	Body       string
+	Title      string
+	CreatedAt  string
+	ModifiedAt string
+}
+
+func (q *Queries) NoteRow(ctx context.Context, id int64) (NoteRowRow, error) {
+	row := q.db.QueryRowContext(ctx, noteRow, id)
+	var i NoteRowRow
+	err := row.Scan(
+		&i.ID,
+		&i.UUID,
+		&i.Body,
+		&i.Title,
+		&i.CreatedAt,
+		&i.ModifiedAt,
+	)
+	return i, err
+}
+
+const noteSave = `-- name: NoteSave :execrows
+UPDATE note SET body = ?, title = ?, modified_at = ? WHERE id = ?
+`
+
+type NoteSaveParams struct {
+	Body       string
+	Title      string
+	ModifiedAt string
+	ID         int64
+}
+
+func (q *Queries) NoteSave(ctx context.Context, arg NoteSaveParams) (int64, error) {
+	result, err := q.db.ExecContext(ctx, noteSave,
+		arg.Body,
+		arg.Title,
+		arg.ModifiedAt,
+		arg.ID,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
 const noteSearch = `-- name: NoteSearch :many
 SELECT n.id,
        CAST(snippet(note_fts, 0, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet,
@@ -393,4 +979,102 @@ func (q *Queries) NoteUpdate(ctx context.Context, arg NoteUpdateParams) (int64, 
 		return 0, err
 	}
 	return result.RowsAffected()
+}
+
+const sourceByTitle = `-- name: SourceByTitle :one
+SELECT id, uuid FROM source WHERE title = ? COLLATE NOCASE ORDER BY id LIMIT 1
+`
+
+type SourceByTitleRow struct {
+	ID   int64
+	UUID string
+}
+
+func (q *Queries) SourceByTitle(ctx context.Context, title string) (SourceByTitleRow, error) {
+	row := q.db.QueryRowContext(ctx, sourceByTitle, title)
+	var i SourceByTitleRow
+	err := row.Scan(&i.ID, &i.UUID)
+	return i, err
+}
+
+const speakerByNameOrAlias = `-- name: SpeakerByNameOrAlias :one
+SELECT s.id, s.uuid FROM speaker s WHERE s.name = ?1 COLLATE NOCASE
+UNION ALL
+SELECT s.id, s.uuid FROM speaker_alias a JOIN speaker s ON s.id = a.speaker_id
+WHERE a.alias = ?1 COLLATE NOCASE
+LIMIT 1
+`
+
+type SpeakerByNameOrAliasRow struct {
+	ID   int64
+	UUID string
+}
+
+// The speaker with this name, else one with it as an alias.
+func (q *Queries) SpeakerByNameOrAlias(ctx context.Context, name string) (SpeakerByNameOrAliasRow, error) {
+	row := q.db.QueryRowContext(ctx, speakerByNameOrAlias, name)
+	var i SpeakerByNameOrAliasRow
+	err := row.Scan(&i.ID, &i.UUID)
+	return i, err
+}
+
+const storyByTitle = `-- name: StoryByTitle :one
+SELECT id, uuid FROM story WHERE title = ? COLLATE NOCASE ORDER BY id LIMIT 1
+`
+
+type StoryByTitleRow struct {
+	ID   int64
+	UUID string
+}
+
+func (q *Queries) StoryByTitle(ctx context.Context, title string) (StoryByTitleRow, error) {
+	row := q.db.QueryRowContext(ctx, storyByTitle, title)
+	var i StoryByTitleRow
+	err := row.Scan(&i.ID, &i.UUID)
+	return i, err
+}
+
+const targetLabel = `-- name: TargetLabel :one
+SELECT n.title AS label FROM note n WHERE CAST(?1 AS TEXT) = 'note' AND n.id = ?2
+UNION ALL SELECT s.title FROM source s WHERE ?1 = 'source' AND s.id = ?2
+UNION ALL SELECT q.text FROM quote q WHERE ?1 = 'quote' AND q.id = ?2
+UNION ALL SELECT sp.name FROM speaker sp WHERE ?1 = 'speaker' AND sp.id = ?2
+UNION ALL SELECT st.title FROM story st WHERE ?1 = 'story' AND st.id = ?2
+LIMIT 1
+`
+
+type TargetLabelParams struct {
+	Kind     string
+	TargetID int64
+}
+
+// What a thing named by kind and id is called (no rows when there is none):
+// a note's or story's title, a source's title, a speaker's name, a quote's words.
+func (q *Queries) TargetLabel(ctx context.Context, arg TargetLabelParams) (string, error) {
+	row := q.db.QueryRowContext(ctx, targetLabel, arg.Kind, arg.TargetID)
+	var label string
+	err := row.Scan(&label)
+	return label, err
+}
+
+const targetUUID = `-- name: TargetUUID :one
+SELECT n.uuid FROM note n WHERE CAST(?1 AS TEXT) = 'note' AND n.id = ?2
+UNION ALL SELECT s.uuid FROM source s WHERE ?1 = 'source' AND s.id = ?2
+UNION ALL SELECT q.uuid FROM quote q WHERE ?1 = 'quote' AND q.id = ?2
+UNION ALL SELECT sp.uuid FROM speaker sp WHERE ?1 = 'speaker' AND sp.id = ?2
+UNION ALL SELECT st.uuid FROM story st WHERE ?1 = 'story' AND st.id = ?2
+LIMIT 1
+`
+
+type TargetUUIDParams struct {
+	Kind     string
+	TargetID int64
+}
+
+// The uuid of a thing named by kind and id (no rows when there is none).
+func (q *Queries) TargetUUID(ctx context.Context, arg TargetUUIDParams) (string, error) {
+	row := q.db.QueryRowContext(ctx, targetUUID, arg.Kind, arg.TargetID)
+	var uuid string
+	err := row.Scan(&uuid)
+	return uuid, err
 }

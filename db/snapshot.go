@@ -42,6 +42,26 @@ func (s *Snapshot) Size() int {
 	return n
 }
 
+// Bytes is roughly the memory the kept values take.
+func (s *Snapshot) Bytes() int {
+	n := 0
+	for _, t := range s.tables {
+		for _, row := range t.vals {
+			for _, v := range row {
+				switch v := v.(type) {
+				case string:
+					n += len(v)
+				case []byte:
+					n += len(v)
+				default:
+					n += 8
+				}
+			}
+		}
+	}
+	return n
+}
+
 // Take copies the rows each selection picks, in order; restore them in
 // the same order (parents before children). Run it in the transaction that
 // makes the change.

@@ -163,6 +163,38 @@ func (q *Queries) StorySourceAdd(ctx context.Context, arg StorySourceAddParams) 
 	return err
 }
 
+const storySourceIDs = `-- name: StorySourceIDs :many
+SELECT ss.source_id
+FROM story_source ss
+JOIN source s ON s.id = ss.source_id
+WHERE ss.story_id = ?
+ORDER BY CASE WHEN s.published <> '' THEN s.published ELSE s.imported_at END DESC, s.id DESC
+`
+
+// A story's sources, newest first.
+func (q *Queries) StorySourceIDs(ctx context.Context, storyID int64) ([]int64, error) {
+	rows, err := q.db.QueryContext(ctx, storySourceIDs, storyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []int64{}
+	for rows.Next() {
+		var source_id int64
+		if err := rows.Scan(&source_id); err != nil {
+			return nil, err
+		}
+		items = append(items, source_id)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const storySourceList = `-- name: StorySourceList :many
 SELECT ss.story_id, ss.source_id
 FROM story_source ss

@@ -34,3 +34,11 @@ ORDER BY ss.story_id,
 
 -- name: StorySourceListBySource :many
 SELECT story_id FROM story_source WHERE source_id = ? ORDER BY story_id;
+
+-- name: StorySourceIDs :many
+-- A story's sources, newest first.
+SELECT ss.source_id
+FROM story_source ss
+JOIN source s ON s.id = ss.source_id
+WHERE ss.story_id = ?
+ORDER BY CASE WHEN s.published <> '' THEN s.published ELSE s.imported_at END DESC, s.id DESC;

@@ -1,5 +1,25 @@
 export namespace app {
 	
+	export class Backlink {
+	    noteId: number;
+	    title: string;
+	    excerpt: string;
+	    via: string;
+	    modifiedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Backlink(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.noteId = source["noteId"];
+	        this.title = source["title"];
+	        this.excerpt = source["excerpt"];
+	        this.via = source["via"];
+	        this.modifiedAt = source["modifiedAt"];
+	    }
+	}
 	export class Block {
 	    kind: string;
 	    level: number;
@@ -824,6 +844,172 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class LinkTarget {
+	    kind: string;
+	    id: number;
+	    label: string;
+	    detail: string;
+	    insert: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LinkTarget(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.label = source["label"];
+	        this.detail = source["detail"];
+	        this.insert = source["insert"];
+	    }
+	}
+	export class NoteLink {
+	    target: string;
+	    text: string;
+	    kind: string;
+	    id: number;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NoteLink(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.target = source["target"];
+	        this.text = source["text"];
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.label = source["label"];
+	    }
+	}
+	export class NoteTarget {
+	    kind: string;
+	    id: number;
+	    start?: number;
+	    end?: number;
+	    sourceId?: number;
+	    label: string;
+	    orphan?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new NoteTarget(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.sourceId = source["sourceId"];
+	        this.label = source["label"];
+	        this.orphan = source["orphan"];
+	    }
+	}
+	export class Note {
+	    id: number;
+	    uuid: string;
+	    title: string;
+	    body: string;
+	    attached: NoteTarget[];
+	    links: NoteLink[];
+	    tags: string[];
+	    createdAt: string;
+	    modifiedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Note(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.uuid = source["uuid"];
+	        this.title = source["title"];
+	        this.body = source["body"];
+	        this.attached = this.convertValues(source["attached"], NoteTarget);
+	        this.links = this.convertValues(source["links"], NoteLink);
+	        this.tags = source["tags"];
+	        this.createdAt = source["createdAt"];
+	        this.modifiedAt = source["modifiedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class NoteFilter {
+	    kind: string;
+	    id: number;
+	    tag: string;
+	    standalone: boolean;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new NoteFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.tag = source["tag"];
+	        this.standalone = source["standalone"];
+	        this.limit = source["limit"];
+	    }
+	}
+	
+	export class NoteRequest {
+	    body: string;
+	    attach?: NoteTarget;
+	    tags: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new NoteRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.body = source["body"];
+	        this.attach = this.convertValues(source["attach"], NoteTarget);
+	        this.tags = source["tags"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	
 	
@@ -1155,8 +1341,116 @@ export namespace app {
 	    }
 	}
 	
+	export class StorySpeaker {
+	    speakerId: number;
+	    name: string;
+	    role: string;
+	    quotes: Quote[];
+	
+	    static createFrom(source: any = {}) {
+	        return new StorySpeaker(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.speakerId = source["speakerId"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.quotes = this.convertValues(source["quotes"], Quote);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class StoryPage {
+	    story: Story;
+	    sources: SourceSummary[];
+	    speakers: StorySpeaker[];
+	    notes: Note[];
+	    timeline: TimelineEvent[];
+	    tags: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new StoryPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.story = this.convertValues(source["story"], Story);
+	        this.sources = this.convertValues(source["sources"], SourceSummary);
+	        this.speakers = this.convertValues(source["speakers"], StorySpeaker);
+	        this.notes = this.convertValues(source["notes"], Note);
+	        this.timeline = this.convertValues(source["timeline"], TimelineEvent);
+	        this.tags = source["tags"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Tag {
+	    id: number;
+	    name: string;
+	    color: string;
+	    uses: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Tag(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.color = source["color"];
+	        this.uses = source["uses"];
+	    }
+	}
 	
 	
+	
+	export class UndoInfo {
+	    what: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new UndoInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.what = source["what"];
+	    }
+	}
 
 }
 

@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function AddToStory(arg1:number,arg2:number):Promise<void>;
 
+export function Backlinks(arg1:string,arg2:number):Promise<Array<app.Backlink>>;
+
 export function CancelCompare():Promise<number>;
 
 export function Compare(arg1:Array<number>):Promise<app.Comparison>;
@@ -12,17 +14,23 @@ export function CompareReport(arg1:Array<number>):Promise<string>;
 
 export function CreateHighlight(arg1:app.HighlightRequest):Promise<app.Highlight>;
 
+export function CreateNote(arg1:app.NoteRequest):Promise<app.Note>;
+
 export function CreateQuote(arg1:app.QuoteRequest):Promise<app.Quote>;
 
 export function CreateStory(arg1:string):Promise<app.Story>;
 
 export function DeleteHighlight(arg1:number):Promise<void>;
 
+export function DeleteNote(arg1:number):Promise<void>;
+
 export function DeleteQuote(arg1:number):Promise<void>;
 
 export function DeleteSource(arg1:number):Promise<void>;
 
 export function DeleteStory(arg1:number):Promise<void>;
+
+export function DeleteTag(arg1:number):Promise<void>;
 
 export function Highlights(arg1:number):Promise<Array<app.Highlight>>;
 
@@ -38,7 +46,13 @@ export function Info():Promise<app.Info>;
 
 export function Library():Promise<app.Library>;
 
+export function LinkTargets(arg1:string):Promise<Array<app.LinkTarget>>;
+
 export function MergeSpeakers(arg1:number,arg2:Array<number>):Promise<app.Speaker>;
+
+export function Note(arg1:number):Promise<app.Note>;
+
+export function Notes(arg1:app.NoteFilter):Promise<Array<app.Note>>;
 
 export function Quote(arg1:number):Promise<app.Quote>;
 
@@ -54,6 +68,8 @@ export function RemoveFromStory(arg1:number,arg2:number):Promise<void>;
 
 export function RenameStory(arg1:number,arg2:string):Promise<void>;
 
+export function RenameTag(arg1:number,arg2:string):Promise<app.Tag>;
+
 export function SaveCompareReport(arg1:Array<number>):Promise<string>;
 
 export function Search(arg1:string):Promise<app.SearchResults>;
@@ -68,6 +84,8 @@ export function SetQuoteSpeaker(arg1:number,arg2:string):Promise<app.Quote>;
 
 export function SetQuoteStatus(arg1:number,arg2:string):Promise<app.Quote>;
 
+export function SetTags(arg1:string,arg2:number,arg3:Array<string>):Promise<Array<string>>;
+
 export function Source(arg1:number):Promise<app.Source>;
 
 export function Speaker(arg1:number):Promise<app.Speaker>;
@@ -78,9 +96,21 @@ export function Speakers():Promise<Array<app.Speaker>>;
 
 export function SplitSpeaker(arg1:number,arg2:Array<number>,arg3:string):Promise<app.Speaker>;
 
+export function StoryPage(arg1:number):Promise<app.StoryPage>;
+
 export function SuggestSpeaker(arg1:number,arg2:number,arg3:number):Promise<app.SpeakerSuggestion>;
 
+export function Tags():Promise<Array<app.Tag>>;
+
+export function TagsOf(arg1:string,arg2:number):Promise<Array<string>>;
+
+export function Undo():Promise<app.UndoInfo>;
+
+export function UndoInfo():Promise<app.UndoInfo>;
+
 export function UpdateHighlight(arg1:number,arg2:string):Promise<app.Highlight>;
+
+export function UpdateNote(arg1:number,arg2:string):Promise<app.Note>;
 
 export function UpdateSource(arg1:app.SourceUpdate):Promise<app.Source>;
 

@@ -6,6 +6,10 @@ export function AddToStory(arg1, arg2) {
   return window['go']['app']['App']['AddToStory'](arg1, arg2);
 }
 
+export function Backlinks(arg1, arg2) {
+  return window['go']['app']['App']['Backlinks'](arg1, arg2);
+}
+
 export function CancelCompare() {
   return window['go']['app']['App']['CancelCompare']();
 }
@@ -22,6 +26,10 @@ export function CreateHighlight(arg1) {
   return window['go']['app']['App']['CreateHighlight'](arg1);
 }
 
+export function CreateNote(arg1) {
+  return window['go']['app']['App']['CreateNote'](arg1);
+}
+
 export function CreateQuote(arg1) {
   return window['go']['app']['App']['CreateQuote'](arg1);
 }
@@ -34,6 +42,10 @@ export function DeleteHighlight(arg1) {
   return window['go']['app']['App']['DeleteHighlight'](arg1);
 }
 
+export function DeleteNote(arg1) {
+  return window['go']['app']['App']['DeleteNote'](arg1);
+}
+
 export function DeleteQuote(arg1) {
   return window['go']['app']['App']['DeleteQuote'](arg1);
 }
@@ -44,6 +56,10 @@ export function DeleteSource(arg1) {
 
 export function DeleteStory(arg1) {
   return window['go']['app']['App']['DeleteStory'](arg1);
+}
+
+export function DeleteTag(arg1) {
+  return window['go']['app']['App']['DeleteTag'](arg1);
 }
 
 export function Highlights(arg1) {
@@ -74,8 +90,20 @@ export function Library() {
   return window['go']['app']['App']['Library']();
 }
 
+export function LinkTargets(arg1) {
+  return window['go']['app']['App']['LinkTargets'](arg1);
+}
+
 export function MergeSpeakers(arg1, arg2) {
   return window['go']['app']['App']['MergeSpeakers'](arg1, arg2);
+}
+
+export function Note(arg1) {
+  return window['go']['app']['App']['Note'](arg1);
+}
+
+export function Notes(arg1) {
+  return window['go']['app']['App']['Notes'](arg1);
 }
 
 export function Quote(arg1) {
@@ -106,6 +134,10 @@ export function RenameStory(arg1, arg2) {
   return window['go']['app']['App']['RenameStory'](arg1, arg2);
 }
 
+export function RenameTag(arg1, arg2) {
+  return window['go']['app']['App']['RenameTag'](arg1, arg2);
+}
+
 export function SaveCompareReport(arg1) {
   return window['go']['app']['App']['SaveCompareReport'](arg1);
 }
@@ -134,6 +166,10 @@ export function SetQuoteStatus(arg1, arg2) {
   return window['go']['app']['App']['SetQuoteStatus'](arg1, arg2);
 }
 
+export function SetTags(arg1, arg2, arg3) {
+  return window['go']['app']['App']['SetTags'](arg1, arg2, arg3);
+}
+
 export function Source(arg1) {
   return window['go']['app']['App']['Source'](arg1);
 }
@@ -154,12 +190,36 @@ export function SplitSpeaker(arg1, arg2, arg3) {
   return window['go']['app']['App']['SplitSpeaker'](arg1, arg2, arg3);
 }
 
+export function StoryPage(arg1) {
+  return window['go']['app']['App']['StoryPage'](arg1);
+}
+
 export function SuggestSpeaker(arg1, arg2, arg3) {
   return window['go']['app']['App']['SuggestSpeaker'](arg1, arg2, arg3);
 }
 
+export function Tags() {
+  return window['go']['app']['App']['Tags']();
+}
+
+export function TagsOf(arg1, arg2) {
+  return window['go']['app']['App']['TagsOf'](arg1, arg2);
+}
+
+export function Undo() {
+  return window['go']['app']['App']['Undo']();
+}
+
+export function UndoInfo() {
+  return window['go']['app']['App']['UndoInfo']();
+}
+
 export function UpdateHighlight(arg1, arg2) {
   return window['go']['app']['App']['UpdateHighlight'](arg1, arg2);
+}
+
+export function UpdateNote(arg1, arg2) {
+  return window['go']['app']['App']['UpdateNote'](arg1, arg2);
 }
 
 export function UpdateSource(arg1) {

@@ -2,8 +2,8 @@ package app
 
 import (
 	"reflect"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -150,12 +150,21 @@ func TestNotesLinksBacklinks(t *testing.T) {
 
 	// Bad input.
 	for name, err := range map[string]error{
-		"too large": func() error { _, err := a.CreateNote(NoteRequest{Body: strings.Repeat("x", maxNoteBytes+1)}); return err }(),
-		"bad utf8":  func() error { _, err := a.CreateNote(NoteRequest{Body: "\xff"}); return err }(),
-		"bad kind":  func() error { _, err := a.CreateNote(NoteRequest{Body: "x", Attach: &NoteTarget{Kind: "planet", ID: 1}}); return err }(),
-		"no source": func() error { _, err := a.CreateNote(NoteRequest{Body: "x", Attach: &NoteTarget{Kind: "source", ID: 999}}); return err }(),
-		"bad tag":   func() error { _, err := a.CreateNote(NoteRequest{Body: "x", Tags: []string{"  "}}); return err }(),
-		"no note":   func() error { _, err := a.UpdateNote(999, "x"); return err }(),
+		"too large": func() error {
+			_, err := a.CreateNote(NoteRequest{Body: strings.Repeat("x", maxNoteBytes+1)})
+			return err
+		}(),
+		"bad utf8": func() error { _, err := a.CreateNote(NoteRequest{Body: "\xff"}); return err }(),
+		"bad kind": func() error {
+			_, err := a.CreateNote(NoteRequest{Body: "x", Attach: &NoteTarget{Kind: "planet", ID: 1}})
+			return err
+		}(),
+		"no source": func() error {
+			_, err := a.CreateNote(NoteRequest{Body: "x", Attach: &NoteTarget{Kind: "source", ID: 999}})
+			return err
+		}(),
+		"bad tag": func() error { _, err := a.CreateNote(NoteRequest{Body: "x", Tags: []string{"  "}}); return err }(),
+		"no note": func() error { _, err := a.UpdateNote(999, "x"); return err }(),
 	} {
 		if err == nil {
 			t.Errorf("%s: no error", name)

@@ -6,6 +6,7 @@ import (
 	"context"
 	_ "embed"
 	"io/fs"
+	"log/slog"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -14,6 +15,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"sourcebook/app"
+	"sourcebook/internal/winstate"
 )
 
 func init() { desktop = runWindow }
@@ -27,12 +29,32 @@ func runWindow(a *app.App) error {
 	if err != nil {
 		return err
 	}
+	// The window opens at the size it had when last closed.
+	statePath, _ := winstate.Path()
+	state := winstate.Load(statePath, winstate.State{Width: 1280, Height: 820})
+	start := options.Normal
+	if state.Maximised {
+		start = options.Maximised
+	}
 	return wails.Run(&options.App{
 		Title:            "Sourcebook",
-		Width:            1280,
-		Height:           820,
-		MinWidth:         720,
-		MinHeight:        480,
+		Width:            state.Width,
+		Height:           state.Height,
+		MinWidth:         winstate.MinWidth,
+		MinHeight:        winstate.MinHeight,
+		WindowStartState: start,
+		OnBeforeClose: func(ctx context.Context) bool {
+			if statePath != "" {
+				s := winstate.State{Width: state.Width, Height: state.Height, Maximised: runtime.WindowIsMaximised(ctx)}
+				if !s.Maximised {
+					s.Width, s.Height = runtime.WindowGetSize(ctx)
+				}
+				if err := winstate.Save(statePath, s); err != nil {
+					slog.Warn("could not remember the window size", "err", err)
+				}
+			}
+			return false
+		},
 		AssetServer:      &assetserver.Options{Assets: dist},
 		BackgroundColour: &options.RGBA{R: 250, G: 249, B: 247, A: 255},
 		Bind:             []any{a},

@@ -39,6 +39,15 @@ import type {
   SpeakerUpdate,
   Story,
   TextSpan,
+  Backlink,
+  LinkTarget,
+  Note,
+  NoteFilter,
+  NoteRequest,
+  NoteTarget,
+  StoryPage,
+  Tag,
+  UndoInfo,
 } from './types';
 // The bindings Wails generates from app.App (make generate). Importing them
 // makes the type checker hold every call below to the Go method's signature.
@@ -591,4 +600,137 @@ export async function compare(ids: number[]): Promise<Comparison> {
     other: arr(e.other).map(str),
   }));
   return { sources: arr(c.sources).map(summary), pairs: arr(c.pairs).map(comparePair), timeline };
+}
+
+// Notes, links, tags, story pages and undo.
+
+function noteTarget(t: Partial<NoteTarget> | null): NoteTarget {
+  return {
+    kind: str(t?.kind),
+    id: num(t?.id),
+    start: num(t?.start),
+    end: num(t?.end),
+    sourceId: num(t?.sourceId),
+    label: str(t?.label),
+    orphan: !!t?.orphan,
+  };
+}
+
+function note(n: Partial<Note> | null): Note {
+  return {
+    id: num(n?.id),
+    uuid: str(n?.uuid),
+    title: str(n?.title),
+    body: str(n?.body),
+    attached: arr(n?.attached).map(noteTarget),
+    links: arr(n?.links).map((l) => ({ target: str(l?.target), text: str(l?.text), kind: str(l?.kind), id: num(l?.id), label: str(l?.label) })),
+    tags: arr(n?.tags).map(str),
+    createdAt: str(n?.createdAt),
+    modifiedAt: str(n?.modifiedAt),
+  };
+}
+
+/** notes lists notes, most recently changed first, narrowed by the filter. */
+export async function notes(filter: Partial<NoteFilter> = {}): Promise<Note[]> {
+  const f: NoteFilter = { kind: '', id: 0, tag: '', standalone: false, limit: 0, ...filter };
+  return arr((await call('Notes', f as never)) as Note[] | null).map(note);
+}
+
+/** getNote returns one note with what it is attached to, its links and its tags. */
+export async function getNote(id: number): Promise<Note> {
+  return note((await call('Note', id)) as Note | null);
+}
+
+/** createNote writes a note, standalone or attached to one thing. */
+export async function createNote(body: string, attach: NoteTarget | null = null, tags: string[] = []): Promise<Note> {
+  const req: NoteRequest = { body, attach, tags };
+  return note((await call('CreateNote', req as never)) as Note | null);
+}
+
+/** updateNote replaces a note's text (saved as the user types). */
+export async function updateNote(id: number, body: string): Promise<Note> {
+  return note((await call('UpdateNote', id, body)) as Note | null);
+}
+
+/** deleteNote deletes a note; undo() brings it back. */
+export async function deleteNote(id: number): Promise<void> {
+  await call('DeleteNote', id);
+}
+
+/** backlinks lists the notes that link to, or are attached to, a note, source, quote, speaker or story. */
+export async function backlinks(kind: string, id: number): Promise<Backlink[]> {
+  return arr((await call('Backlinks', kind, id)) as Backlink[] | null).map((b) => ({
+    noteId: num(b?.noteId),
+    title: str(b?.title),
+    excerpt: str(b?.excerpt),
+    via: str(b?.via),
+    modifiedAt: str(b?.modifiedAt),
+  }));
+}
+
+/** linkTargets suggests completions for a [[link]] being typed. */
+export async function linkTargets(typed: string): Promise<LinkTarget[]> {
+  return arr((await call('LinkTargets', typed)) as LinkTarget[] | null).map((t) => ({
+    kind: str(t?.kind),
+    id: num(t?.id),
+    label: str(t?.label),
+    detail: str(t?.detail),
+    insert: str(t?.insert),
+  }));
+}
+
+/** tags lists every tag with how many things carry it. */
+export async function tags(): Promise<Tag[]> {
+  return arr((await call('Tags')) as Tag[] | null).map((t) => ({ id: num(t?.id), name: str(t?.name), color: str(t?.color), uses: num(t?.uses) }));
+}
+
+/** tagsOf returns the tags on a source, quote, note, speaker or story. */
+export async function tagsOf(kind: string, id: number): Promise<string[]> {
+  return arr((await call('TagsOf', kind, id)) as string[] | null).map(str);
+}
+
+/** setTags replaces the tags on one thing and returns those it now carries. */
+export async function setTags(kind: string, id: number, names: string[]): Promise<string[]> {
+  return arr((await call('SetTags', kind, id, names)) as string[] | null).map(str);
+}
+
+/** renameTag renames a tag everywhere (`conflict` when the name is taken). */
+export async function renameTag(id: number, name: string): Promise<Tag> {
+  const t = ((await call('RenameTag', id, name)) ?? {}) as Partial<Tag>;
+  return { id: num(t.id), name: str(t.name), color: str(t.color), uses: num(t.uses) };
+}
+
+/** deleteTag removes a tag from everything; undo() brings it back. */
+export async function deleteTag(id: number): Promise<void> {
+  await call('DeleteTag', id);
+}
+
+/** storyPage returns a story's sources, quotes by speaker, notes, tags and timeline. */
+export async function storyPage(id: number): Promise<StoryPage> {
+  const p = ((await call('StoryPage', id)) ?? {}) as Partial<StoryPage>;
+  return {
+    story: story((p.story ?? { id, uuid: '', title: '', createdAt: '', sourceIds: [] }) as Story),
+    sources: arr(p.sources).map(summary),
+    speakers: arr(p.speakers).map((s) => ({ speakerId: num(s?.speakerId), name: str(s?.name), role: str(s?.role), quotes: arr(s?.quotes).map(quote) })),
+    notes: arr(p.notes).map(note),
+    timeline: arr(p.timeline).map((e) => ({
+      date: str(e?.date),
+      label: str(e?.label),
+      mentions: arr(e?.mentions).map((m) => ({ sourceId: num(m?.sourceId), text: str(m?.text), sentence: str(m?.sentence), start: num(m?.start) })),
+      other: arr(e?.other).map(str),
+    })),
+    tags: arr(p.tags).map(str),
+  };
+}
+
+/** undo takes back the last destructive action and says what it was (`conflict` when there is none or it cannot be). */
+export async function undo(): Promise<UndoInfo> {
+  const u = ((await call('Undo')) ?? {}) as Partial<UndoInfo>;
+  return { what: str(u.what) };
+}
+
+/** undoInfo says what undo() would take back ('' when nothing). */
+export async function undoInfo(): Promise<UndoInfo> {
+  const u = ((await call('UndoInfo')) ?? {}) as Partial<UndoInfo>;
+  return { what: str(u.what) };
 }

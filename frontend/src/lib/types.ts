@@ -394,3 +394,107 @@ export interface TimelineEvent {
   mentions: { sourceId: number; text: string; sentence: string; start: number }[];
   other: string[];
 }
+
+// Notes, links, tags, story pages and undo (docs/api.md).
+
+/** NoteTarget is something a note is attached to. */
+export interface NoteTarget {
+  /** source, passage, quote, speaker or story. */
+  kind: string;
+  /** The target's id (the source's for a passage); 0 when the target was deleted. */
+  id: number;
+  /** A passage's code points in its source's text. */
+  start?: number;
+  end?: number;
+  /** The source a passage or quote is in. */
+  sourceId?: number;
+  /** What the target is: a title, a speaker's name, a quote's or passage's words. */
+  label?: string;
+  orphan?: boolean;
+}
+
+/** NoteLink is a [[link]] written in a note, resolved now. */
+export interface NoteLink {
+  target: string;
+  text: string;
+  /** "" when nothing in the notebook has that name. */
+  kind: string;
+  id: number;
+  label: string;
+}
+
+export interface Note {
+  id: number;
+  uuid: string;
+  /** The first line without heading marks. */
+  title: string;
+  /** Markdown, as written. */
+  body: string;
+  attached: NoteTarget[];
+  links: NoteLink[];
+  tags: string[];
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface NoteRequest {
+  body: string;
+  attach: NoteTarget | null;
+  tags: string[];
+}
+
+export interface NoteFilter {
+  kind: string;
+  id: number;
+  tag: string;
+  standalone: boolean;
+  limit: number;
+}
+
+/** Backlink is a note that refers to something, by a [[link]] or by being attached to it. */
+export interface Backlink {
+  noteId: number;
+  title: string;
+  excerpt: string;
+  via: 'link' | 'attached' | string;
+  modifiedAt: string;
+}
+
+/** LinkTarget is one completion for a [[link]] being typed. */
+export interface LinkTarget {
+  kind: string;
+  id: number;
+  label: string;
+  detail: string;
+  /** The whole link to insert, brackets included. */
+  insert: string;
+}
+
+export interface Tag {
+  id: number;
+  name: string;
+  color: string;
+  uses: number;
+}
+
+export interface StorySpeaker {
+  /** 0 for quotes with no speaker. */
+  speakerId: number;
+  name: string;
+  role: string;
+  quotes: Quote[];
+}
+
+export interface StoryPage {
+  story: Story;
+  sources: SourceSummary[];
+  speakers: StorySpeaker[];
+  notes: Note[];
+  timeline: TimelineEvent[];
+  tags: string[];
+}
+
+/** UndoInfo says what Undo takes back ("" when nothing). */
+export interface UndoInfo {
+  what: string;
+}

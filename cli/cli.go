@@ -75,6 +75,13 @@ Commands:
                                 what two to eight sources share, what each alone
                                 says, and the quotes they share or differ on;
                                 --html writes a standalone report to print or share
+  notes [--tag NAME] [--source ID|--story ID|--speaker ID] [--json]
+                                list notes, most recently changed first
+  note ID [--json]              print a note with what it is attached to and
+                                where its [[links]] lead
+  note new [--source ID|--story ID|--speaker ID|--quote ID] [--tag NAME]... TEXT|-
+                                write a note in Markdown ("-" reads stdin)
+  tags [--json]                 list the tags and how many things carry each
   reextract ID                  extract a source again from its original, keeping
                                 its quotes and highlights in place
   serve [--addr ADDR] [--open]  serve the app to a browser on this machine only
@@ -161,6 +168,12 @@ func (c *command) run(args []string) int {
 		return c.reextractCmd(rest)
 	case "compare":
 		return c.compareCmd(rest)
+	case "notes":
+		return c.notesCmd(rest)
+	case "note":
+		return c.noteCmd(rest)
+	case "tags":
+		return c.tagsCmd(rest)
 	}
 	return c.usagef("unknown command %q", name)
 }

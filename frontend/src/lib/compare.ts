@@ -247,3 +247,147 @@ export function quoteRows(c: Comparison): QuoteRow[] {
   }
   return [...rows.values()].sort((x, y) => y.sources.size - x.sources.size || x.text.localeCompare(y.text));
 }
+
+/** Extent is where something sits in a column's scrolling content: its top and bottom, in pixels from the content's top. */
+export interface Extent {
+  top: number;
+  bottom: number;
+}
+
+/** Anchor ties a position in column A's content to the position of the same text in column B's. */
+export type Anchor = readonly [a: number, b: number];
+
+/**
+ * scrollAnchors turns the extents of the shared passages in the two columns
+ * (index = passage; missing where a side has no element for it) into the
+ * anchors of a scroll map: each passage's top and bottom on both sides, for
+ * the passages that run in the same order on both sides only. A passage that
+ * crosses others (a paragraph one source moved) would make the map run
+ * backwards, so of the passages taken in A's order, only the longest run
+ * with B's positions increasing is kept. The anchors come out strictly
+ * increasing in both columns.
+ */
+export function scrollAnchors(a: ReadonlyArray<Extent | undefined>, b: ReadonlyArray<Extent | undefined>): Anchor[] {
+  const both: Array<{ a: Extent; b: Extent }> = [];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const ea = a[i];
+    const eb = b[i];
+    if (ea && eb) both.push({ a: ea, b: eb });
+  }
+  both.sort((x, y) => x.a.top - y.a.top || x.b.top - y.b.top);
+  const kept = increasingRun(both.map((p) => p.b.top)).map((i) => both[i]!);
+  const out: Anchor[] = [];
+  for (const p of kept) {
+    for (const at of [[p.a.top, p.b.top], [p.a.bottom, p.b.bottom]] as const) {
+      const last = out[out.length - 1];
+      if (!last || (at[0] > last[0] && at[1] > last[1])) out.push(at);
+    }
+  }
+  return out;
+}
+
+/**
+ * increasingRun returns the indexes of a longest strictly increasing
+ * subsequence of xs, in order (patience sorting, O(n log n)).
+ */
+export function increasingRun(xs: readonly number[]): number[] {
+  const tails: number[] = []; // tails[k]: index of the smallest last value of a run of length k+1
+  const prev: number[] = new Array<number>(xs.length).fill(-1);
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[tails[mid]!]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  }
+  const out: number[] = [];
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) out.push(i);
+  return out.reverse();
+}
+
+/**
+ * mapLine maps a position in column A's content (0..lengthA) to the position
+ * of the corresponding text in column B's (0..lengthB): piecewise linear
+ * between the anchors, with the two columns' starts and ends as anchors too,
+ * so with no anchors it is proportional. Positions beyond either end clamp to
+ * that end; anchors outside the columns or out of order are ignored.
+ */
+export function mapLine(anchors: readonly Anchor[], y: number, lengthA: number, lengthB: number): number {
+  if (!(lengthA > 0) || !(lengthB > 0)) return 0;
+  if (y <= 0) return 0;
+  if (y >= lengthA) return lengthB;
+  let x0 = 0;
+  let y0 = 0;
+  for (const [a, b] of anchors) {
+    if (a <= x0 || b <= y0 || a >= lengthA || b >= lengthB) continue;
+    if (y <= a) return y0 + ((y - x0) / (a - x0)) * (b - y0);
+    x0 = a;
+    y0 = b;
+  }
+  return y0 + ((y - x0) / (lengthA - x0)) * (lengthB - y0);
+}
+
+/** Viewport is a scrolling box: its offset, the height of its content and of its window onto it. */
+export interface Viewport {
+  top: number;
+  scrollHeight: number;
+  clientHeight: number;
+}
+
+/**
+ * syncPoint is the line of a scrolled box, as a fraction of its height,
+ * that is kept level with the other column (as Meld does): the top edge at
+ * the very top, moving to the middle over the first half screen, staying
+ * there, and moving to the bottom edge over the last half screen, so both
+ * columns reach their top and their bottom together.
+ */
+export function syncPoint(v: Viewport): number {
+  const half = v.clientHeight / 2;
+  if (!(half > 0)) return 0;
+  const max = v.scrollHeight - v.clientHeight;
+  let f = Math.min(1, Math.max(0, v.top / half)) * 0.5;
+  const fromEnd = v.top - (max - half);
+  if (fromEnd > 0) f += Math.min(1, fromEnd / half) * 0.5;
+  return Math.min(1, f);
+}
+
+/**
+ * followScroll is the offset column B should scroll to while column A is at
+ * from.top, so the text at A's sync line sits level with the same text in B,
+ * clamped to what B can scroll. Anchors run from A to B; to follow the other
+ * way, swap each anchor.
+ */
+export function followScroll(anchors: readonly Anchor[], from: Viewport, to: Omit<Viewport, 'top'>): number {
+  const max = Math.max(0, to.scrollHeight - to.clientHeight);
+  // At either end, the other column is at the same end, however the texts differ in length.
+  if (from.top <= 0) return 0;
+  if (from.top >= from.scrollHeight - from.clientHeight - 0.5) return max;
+  const f = syncPoint(from);
+  const line = from.top + f * from.clientHeight;
+  const there = mapLine(anchors, line, from.scrollHeight, to.scrollHeight);
+  return Math.min(max, Math.max(0, there - f * to.clientHeight));
+}
+
+/** swapAnchors turns anchors from A to B into anchors from B to A. */
+export function swapAnchors(anchors: readonly Anchor[]): Anchor[] {
+  return anchors.map(([a, b]) => [b, a] as const);
+}
+
+/**
+ * connectorPath is the SVG path of a band joining a passage's extent on the
+ * left edge (y from a.top to a.bottom) to its partner's on the right edge (at
+ * x = width), with the two long sides curved.
+ */
+export function connectorPath(a: Extent, b: Extent, width: number): string {
+  const m = width / 2;
+  const r = (n: number) => Math.round(n * 10) / 10;
+  return (
+    `M0 ${r(a.top)}C${r(m)} ${r(a.top)} ${r(m)} ${r(b.top)} ${r(width)} ${r(b.top)}` +
+    `L${r(width)} ${r(b.bottom)}C${r(m)} ${r(b.bottom)} ${r(m)} ${r(a.bottom)} 0 ${r(a.bottom)}Z`
+  );
+}

@@ -11,7 +11,7 @@ LDFLAGS   := -s -w -X main.version=$(VERSION)
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/package-lock.json -type f 2>/dev/null)
 GO_SRC    := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './.cache/*' 2>/dev/null) go.mod go.sum
 
-.PHONY: help setup run build frontend generate check-generated vet test test-go test-frontend e2e smoke bench fuzz eval clean
+.PHONY: help setup run build frontend generate check-generated vet test test-go test-frontend e2e smoke bench bench-frontend fuzz eval clean
 
 help: ## list the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -64,8 +64,12 @@ test: setup ## set up, then run every check and test
 	$(MAKE) smoke
 	@echo "make test: all checks passed"
 
-bench: ## run the Go benchmarks
+bench: ## run the Go benchmarks, then the frontend's
 	go test -run '^$$' -bench . -benchmem ./...
+	$(MAKE) bench-frontend
+
+bench-frontend: build ## frame times of the compare view with two 10,000-word sources, in Debian's Chromium
+	cd frontend && SOURCEBOOK_BIN=$(CURDIR)/$(BIN) node e2e/bench-compare.mjs
 
 EVAL_DIR ?= $(CURDIR)/../shared/eval
 

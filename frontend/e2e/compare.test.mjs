@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { contains, eventually, screenshot, setUp, shotDir, sleep, tearDown, testdata } from './lib.mjs';
+import { importPair, makePair } from './bench-compare.mjs';
 
 const seeds = ['000_9ee5f3e41cc3c9be.txt', '004_917a6aaec319a3a4.txt'];
 const techDogs = 'Meta Accused Of Allowing Netflix To Read Facebook Users’ Private Messages!';
@@ -213,6 +214,287 @@ test('compare: two columns, linked passages, summary, overview', { timeout: 120_
       await screenshot(page, 'compare-differing-words');
       await page.keyboard.press('Escape');
       await overview.waitFor();
+    });
+
+    assert.deepEqual(errors, [], 'no script errors on the page');
+  } finally {
+    await context.close();
+  }
+});
+
+test('compare: scrolling in step, connectors, print, cancel', { timeout: 120_000 }, async (t) => {
+  // Two generated articles of about 2,500 words sharing many paragraphs, some moved: long enough to scroll.
+  const [a, b] = await importPair(env.server, makePair(2500, 11), ['step-a.txt', 'step-b.txt']);
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const view = page.getByTestId('compare-view');
+  const left = page.getByTestId('compare-left');
+  const right = page.getByTestId('compare-right');
+  const together = page.getByTestId('toggle-scroll-together');
+  const top = (col) => col.evaluate((el) => el.scrollTop);
+
+  /** open picks the two generated sources in the picker and opens the comparison. */
+  async function open() {
+    await page.getByTestId('source-row').filter({ hasText: a.title }).click();
+    await contains(page.getByTestId('reader-title'), a.title);
+    await page.getByTestId('compare-button').click();
+    const picker = page.getByTestId('compare-picker');
+    await picker.waitFor();
+    for (const box of await picker.getByTestId('compare-pick').all()) if (await box.isChecked()) await box.uncheck();
+    await picker.locator('label', { hasText: a.title }).getByTestId('compare-pick').check();
+    await picker.locator('label', { hasText: b.title }).getByTestId('compare-pick').check();
+    await picker.getByTestId('compare-open').click();
+  }
+
+  /** wheel turns the mouse wheel over a column, a notch at a time. */
+  async function wheel(col, notches, dy = 100) {
+    const box = await col.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < notches; i++) {
+      await page.mouse.wheel(0, dy);
+      await sleep(30);
+    }
+  }
+
+  /** settled waits until neither column has moved for a while, and returns their offsets. */
+  async function settled() {
+    let last = '';
+    for (let i = 0; i < 100; i++) {
+      const now = JSON.stringify([await top(left), await top(right)]);
+      if (now === last) return JSON.parse(now);
+      last = now;
+      await sleep(250);
+    }
+    throw new Error(`the columns never came to rest: ${last}`);
+  }
+
+  try {
+    await page.goto(env.server.url);
+    await open();
+    await view.waitFor();
+    await left.getByTestId('shared-text').first().waitFor();
+    await right.getByTestId('shared-text').first().waitFor();
+
+    await t.test('scrolling the left column scrolls the right one, without scrolling back', async () => {
+      assert.equal(await together.getAttribute('aria-pressed'), 'true', 'Scroll together is on by default');
+      assert.equal(await top(right), 0);
+      await wheel(left, 12);
+      const [l, r] = await settled();
+      assert.ok(l > 600, `the left column scrolled (${l})`);
+      assert.ok(r > 100, `the right column followed (${r})`);
+      // Following the left column did not scroll the left one back.
+      await sleep(400);
+      assert.equal(await top(left), l, 'the left column stays where the user put it');
+      // Further down, the right column only ever moves down.
+      let last = r;
+      for (let i = 0; i < 4; i++) {
+        await wheel(left, 3);
+        const [, now] = await settled();
+        assert.ok(now >= last, `the right column went back up (${last} to ${now})`);
+        last = now;
+      }
+      // A passage where the texts run parallel, put in the middle of the left column, sits in the middle of the right.
+      const level = await page.evaluate(() => {
+        const [ca, cb] = [...document.querySelectorAll('.cmp-col')];
+        const extents = (col) => {
+          const m = new Map();
+          const base = col.getBoundingClientRect().top - col.scrollTop;
+          for (const el of col.querySelectorAll('[data-passage]')) {
+            const r = el.getBoundingClientRect();
+            const e = m.get(el.dataset.passage);
+            if (e) e.bottom = Math.max(e.bottom, r.bottom - base);
+            else m.set(el.dataset.passage, { top: r.top - base, bottom: r.bottom - base });
+          }
+          return m;
+        };
+        const ea = extents(ca);
+        const eb = extents(cb);
+        const both = [...ea.keys()].filter((i) => eb.has(i)).sort((x, y) => ea.get(x).top - ea.get(y).top);
+        // The passages in the same order on both sides: a longest run with B increasing (n² is fine here).
+        const len = both.map(() => 1);
+        const prev = both.map(() => -1);
+        for (let j = 0; j < both.length; j++) {
+          for (let i = 0; i < j; i++) {
+            if (eb.get(both[i]).top < eb.get(both[j]).top && len[i] + 1 > len[j]) {
+              len[j] = len[i] + 1;
+              prev[j] = i;
+            }
+          }
+        }
+        const run = [];
+        for (let j = len.indexOf(Math.max(...len)); j >= 0; j = prev[j]) run.unshift(both[j]);
+        const h = ca.clientHeight;
+        const fits = (i, k) => {
+          const a = ea.get(i);
+          const b = eb.get(i);
+          const before = k > 0 ? run[k - 1] : null;
+          const clear = !before || (a.top > ea.get(before).bottom && b.top > eb.get(before).bottom);
+          return clear && a.top > h && a.top < ca.scrollHeight - h && b.top > h && b.top < cb.scrollHeight - h;
+        };
+        const pick = run.find((i, k) => fits(i, k));
+        if (!pick) return null;
+        ca.scrollTop = ea.get(pick).top - h / 2;
+        return pick;
+      });
+      assert.ok(level !== null, 'no passage in the middle of both texts runs in the same order on both sides');
+      await settled();
+      const off = await page.evaluate((i) => {
+        const mid = (col) => col.getBoundingClientRect().top + col.clientHeight / 2;
+        const [ca, cb] = [...document.querySelectorAll('.cmp-col')];
+        const at = (col) => col.querySelector(`[data-passage="${i}"]`).getBoundingClientRect().top;
+        return [at(ca) - mid(ca), at(cb) - mid(cb)];
+      }, level);
+      assert.ok(Math.abs(off[0]) < 2 && Math.abs(off[1]) < 3, `passage ${level} is not level: ${off[0]} px from the left's middle, ${off[1]} px from the right's`);
+      await screenshot(page, 'compare-scroll-together-light');
+    });
+
+    await t.test('toggled off (S), the right column stays put; the choice is remembered', async () => {
+      await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+      await page.keyboard.press('s');
+      await eventually(async () => (await together.getAttribute('aria-pressed')) === 'false', () => 'S did not turn Scroll together off');
+      assert.equal(await page.evaluate(() => localStorage.getItem('sourcebook.compare.together')), '0');
+      const [, before] = await settled();
+      await wheel(left, 8);
+      const [l2, after] = await settled();
+      assert.ok(l2 > 0);
+      assert.equal(after, before, 'the right column did not move');
+      // On again (the button): the right column comes level with the left at once.
+      await together.click();
+      assert.equal(await together.getAttribute('aria-pressed'), 'true');
+      const [, aligned] = await settled();
+      assert.notEqual(aligned, after, 'turning it on brought the right column level');
+      assert.equal(await page.evaluate(() => localStorage.getItem('sourcebook.compare.together')), '1');
+    });
+
+    await t.test('the gutter draws a connector for every shared passage in view, under clickable markers', async () => {
+      await settled();
+      const seen = await page.evaluate(() => {
+        const [ca, cb] = [...document.querySelectorAll('.cmp-col')];
+        // Passages in view in either column: clearly (more than 4 px in), and at all (with 4 px to spare).
+        const clearly = new Set();
+        const atAll = new Set();
+        for (const col of [ca, cb]) {
+          const box = col.getBoundingClientRect();
+          const other = col === ca ? cb : ca;
+          for (const el of col.querySelectorAll('[data-passage]')) {
+            if (!other.querySelector(`[data-passage="${el.dataset.passage}"]`)) continue;
+            const r = el.getBoundingClientRect();
+            if (r.bottom > box.top + 4 && r.top < box.bottom - 4) clearly.add(el.dataset.passage);
+            if (r.bottom > box.top - 4 && r.top < box.bottom + 4) atAll.add(el.dataset.passage);
+          }
+        }
+        const drawn = [...document.querySelectorAll('[data-testid="connector"]')];
+        return {
+          clearly: [...clearly],
+          atAll: [...atAll],
+          drawn: drawn.map((p) => p.dataset.link),
+          empty: drawn.filter((p) => !/^M/.test(p.getAttribute('d') ?? '')).length,
+          dashed: drawn.filter((p) => p.classList.contains('band-similar')).map((p) => getComputedStyle(p).strokeDasharray),
+          solid: drawn.filter((p) => p.classList.contains('band-same')).map((p) => getComputedStyle(p).strokeDasharray),
+          pointer: getComputedStyle(document.querySelector('[data-testid="compare-connectors"]')).pointerEvents,
+        };
+      });
+      assert.ok(seen.drawn.length > 0, 'connectors are drawn');
+      assert.equal(seen.empty, 0, 'every connector has a path');
+      assert.equal(new Set(seen.drawn).size, seen.drawn.length, 'one connector a passage');
+      for (const p of seen.clearly) assert.ok(seen.drawn.includes(p), `passage ${p} is in view but has no connector (drawn: ${seen.drawn})`);
+      for (const p of seen.drawn) assert.ok(seen.atAll.includes(p), `passage ${p} has a connector but is not in view`);
+      // Similar passages are told from the same ones by a dashed outline, not only by colour.
+      for (const d of seen.dashed) assert.notEqual(d, 'none');
+      for (const d of seen.solid) assert.equal(d, 'none');
+      assert.equal(seen.pointer, 'none', 'the drawing takes no clicks');
+      // A marker on a connector lights its passage on both sides.
+      const marker = page.getByTestId('gutter-link').first();
+      const n = Number(await marker.textContent()) - 1;
+      await marker.click();
+      await eventually(
+        async () =>
+          (await left.locator(`[data-passage="${n}"].lit`).count()) > 0 && (await right.locator(`[data-passage="${n}"].lit`).count()) > 0,
+        () => `clicking marker ${n + 1} did not light its passage`,
+      );
+      await sleep(800);
+      await screenshot(page, 'compare-connectors-light');
+      if (shotDir) {
+        await page.locator('.cmp-gutter').screenshot({ path: path.join(shotDir, 'e2e-compare-gutter-light.png') });
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+        await sleep(100);
+        await screenshot(page, 'compare-connectors-dark');
+        await page.locator('.cmp-gutter').screenshot({ path: path.join(shotDir, 'e2e-compare-gutter-dark.png') });
+        await page.evaluate(() => document.documentElement.removeAttribute('data-theme'));
+        await page.emulateMedia({ colorScheme: 'light' });
+      }
+    });
+
+    await t.test('Print prints the two columns, without the toolbar and gutter', async () => {
+      await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        w.__printed = 0;
+        w.print = () => w.__printed++;
+      });
+      await page.getByTestId('compare-print').click();
+      assert.equal(await page.evaluate(() => /** @type {any} */ (window).__printed), 1);
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.evaluate(() => ({
+        toolbar: getComputedStyle(document.querySelector('.cmp .toolbar')).display,
+        gutter: getComputedStyle(document.querySelector('.cmp-gutter')).display,
+        overflow: getComputedStyle(document.querySelector('.cmp-col')).overflowY,
+        sidebar: document.querySelector('.sidebar') ? getComputedStyle(document.querySelector('.sidebar')).display : 'none',
+        adjust: getComputedStyle(document.querySelector('.cmp-shared')).printColorAdjust,
+      }));
+      assert.deepEqual(printed, { toolbar: 'none', gutter: 'none', overflow: 'visible', sidebar: 'none', adjust: 'exact' });
+      if (shotDir) await page.screenshot({ path: path.join(shotDir, 'e2e-compare-print.png') });
+      await page.emulateMedia({ media: 'screen' });
+    });
+
+    await t.test('Cancel on the waiting screen goes back, and the late answer is dropped', async () => {
+      await page.keyboard.press('Escape');
+      await view.waitFor({ state: 'detached' });
+      // Hold the comparison in the browser, so the waiting screen stays as long as the test needs.
+      const held = [];
+      await page.route('**/api/Compare', (route) => held.push(route));
+      await open();
+      const cancel = page.getByTestId('compare-loading').getByTestId('compare-cancel');
+      await cancel.waitFor();
+      await screenshot(page, 'compare-loading');
+      const [stop] = await Promise.all([page.waitForResponse('**/api/CancelCompare'), cancel.click()]);
+      assert.equal(stop.status(), 200);
+      await view.waitFor({ state: 'detached' });
+      await contains(page.getByTestId('reader-title'), a.title);
+      // The answer comes after all: nothing shows, and no error.
+      await eventually(async () => held.length > 0, () => 'the comparison was never asked for');
+      for (const r of held) await r.continue();
+      await sleep(1500);
+      assert.equal(await view.count(), 0, 'the comparison did not come back');
+      assert.equal(await page.locator('.toast.error').count(), 0, 'no error notice');
+
+      // Leaving with Esc while waiting stops the comparison too.
+      held.length = 0;
+      await open();
+      await page.getByTestId('compare-loading').waitFor();
+      await Promise.all([page.waitForRequest('**/api/CancelCompare'), page.keyboard.press('Escape')]);
+      await view.waitFor({ state: 'detached' });
+      for (const r of held) await r.continue();
+
+      // Stopped from elsewhere (another window's Cancel): said calmly, with a way to compare again.
+      await page.unroute('**/api/Compare');
+      await page.route('**/api/Compare', (route) =>
+        route.fulfill({
+          status: 409,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'cancelled', message: 'the comparison was cancelled' } }),
+        }),
+      );
+      await open();
+      await page.getByTestId('compare-stopped').waitFor();
+      assert.equal(await page.locator('.toast.error').count(), 0, 'no error notice');
+      assert.equal(await view.getByRole('alert').count(), 0, 'not shown as an error');
+      await page.unroute('**/api/Compare');
+      await page.getByTestId('compare-stopped').getByRole('button', { name: 'Compare again' }).click();
+      await left.getByTestId('shared-text').first().waitFor();
     });
 
     assert.deepEqual(errors, [], 'no script errors on the page');

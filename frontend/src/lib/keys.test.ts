@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandFor, isMac, isTyping, nextIndex, shortcut, tip, type KeyLike } from './keys';
+import { commandFor, isMac, isTyping, keyOf, nextIndex, shortcut, shortcuts, tip, type Command, type KeyLike } from './keys';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
 
@@ -42,7 +42,49 @@ describe('commandFor', () => {
     expect(commandFor(key('E', { shiftKey: true }), false)).toBeNull();
     expect(commandFor(key('k', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
     expect(commandFor(key('z'), false)).toBeNull();
+    expect(commandFor(key('Z', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
+    expect(commandFor(key('n', { ctrlKey: true }), false)).toBeNull();
     expect(commandFor(key('k', { ctrlKey: true, isComposing: true }), false)).toBeNull();
+  });
+});
+
+describe('the notebook commands', () => {
+  it('opens the palette with Ctrl/⌘+Shift+P and Ctrl/⌘+P, typing or not', () => {
+    for (const typing of [false, true]) {
+      expect(commandFor(key('P', { ctrlKey: true, shiftKey: true }), typing)).toBe('palette');
+      expect(commandFor(key('P', { metaKey: true, shiftKey: true }), typing)).toBe('palette');
+      expect(commandFor(key('p', { ctrlKey: true }), typing)).toBe('palette');
+    }
+  });
+
+  it('undoes with Ctrl/⌘+Z, but not in a text field, which has its own undo', () => {
+    expect(commandFor(key('z', { ctrlKey: true }), false)).toBe('undo');
+    expect(commandFor(key('z', { metaKey: true }), false)).toBe('undo');
+    expect(commandFor(key('z', { ctrlKey: true }), true)).toBeNull();
+  });
+
+  it('makes a new note with N when not typing', () => {
+    expect(commandFor(key('n'), false)).toBe('newNote');
+    expect(commandFor(key('N'), false)).toBe('newNote');
+    expect(commandFor(key('n'), true)).toBeNull();
+    expect(commandFor(key('N', { shiftKey: true }), false)).toBeNull();
+  });
+
+  it('answers to every shortcut it shows, and each key does one thing', () => {
+    const seen = new Map<string, Command>();
+    for (const [cmd, keys] of Object.entries(shortcuts) as [Command, string][]) {
+      for (const mac of [false, true]) expect(commandFor(keyOf(keys, mac), false), `${keys} on ${mac ? 'a Mac' : 'Linux'}`).toBe(cmd);
+      const label = shortcut(keys, false);
+      expect(seen.get(label), `${label} is shown for two commands`).toBeUndefined();
+      seen.set(label, cmd);
+    }
+  });
+
+  it('leaves the compare view its own keys', () => {
+    // S (together), J/K and the arrows move there; Escape goes back; N, Z, P stay free for it to ignore.
+    expect(commandFor(key('s'), false)).toBeNull();
+    expect(commandFor(key('ArrowDown'), false)).toBeNull();
+    expect(commandFor(key('Escape'), false)).toBeNull();
   });
 });
 
@@ -67,6 +109,10 @@ describe('shortcut labels', () => {
     expect(shortcut('mod+k', false)).toBe('Ctrl+K');
     expect(shortcut('mod+k', true)).toBe('⌘K');
     expect(shortcut('mod+Enter', false)).toBe('Ctrl+Enter');
+    expect(shortcut('mod+shift+P', false)).toBe('Ctrl+Shift+P');
+    expect(shortcut('mod+shift+P', true)).toBe('⇧⌘P');
+    expect(shortcut('mod+\\', false)).toBe('Ctrl+\\');
+    expect(shortcut('N', false)).toBe('N');
     expect(isMac('MacIntel')).toBe(true);
     expect(isMac('Linux x86_64')).toBe(false);
   });

@@ -14,7 +14,33 @@ export type Command =
   | 'highlight'
   | 'inspector'
   | 'confirm'
-  | 'reject';
+  | 'reject'
+  | 'palette'
+  | 'newNote'
+  | 'undo';
+
+/**
+ * shortcuts are the keys of each command as menus, tooltips and the command
+ * palette show them (see shortcut()); commandFor answers to exactly these.
+ * The compare view keeps S, J/K, the arrows and Ctrl/⌘+P (print) for itself.
+ */
+export const shortcuts: Record<Command, string> = {
+  search: 'mod+K',
+  import: 'mod+I',
+  next: 'J',
+  prev: 'K',
+  toggleSidebar: 'mod+\\',
+  edit: 'E',
+  removed: 'R',
+  quote: 'Q',
+  highlight: 'H',
+  inspector: 'I',
+  confirm: 'C',
+  reject: 'X',
+  palette: 'mod+shift+P',
+  newNote: 'N',
+  undo: 'mod+Z',
+};
 
 /** The parts of a KeyboardEvent that decide a shortcut. */
 export interface KeyLike {
@@ -44,17 +70,24 @@ export function isTyping(target: EventTarget | null): boolean {
 /**
  * commandFor maps a key press to a window-wide command, or null.
  * Single-key shortcuts (/, J, K, E, R; Q and H for the selection; I for the
- * inspector; C and X to confirm or reject the selected quote) are ignored
- * while the user is typing.
+ * inspector; C and X to confirm or reject the selected quote; N for a new
+ * note) are ignored while the user is typing, and so is Ctrl/⌘+Z, which
+ * then belongs to the text field's own undo.
  */
 export function commandFor(e: KeyLike, typing: boolean): Command | null {
   if (e.isComposing) return null;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   const mod = e.ctrlKey || e.metaKey;
-  if (mod && !e.altKey && !e.shiftKey) {
+  if (mod && !e.altKey && e.shiftKey) {
+    return key === 'p' ? 'palette' : null;
+  }
+  if (mod && !e.altKey) {
     if (key === 'k') return 'search';
     if (key === 'i') return 'import';
     if (key === '\\') return 'toggleSidebar';
+    // Ctrl/⌘+P as in editors; the compare view takes it back for printing.
+    if (key === 'p') return 'palette';
+    if (key === 'z') return typing ? null : 'undo';
     return null;
   }
   if (mod || e.altKey || typing) return null;
@@ -69,13 +102,42 @@ export function commandFor(e: KeyLike, typing: boolean): Command | null {
   if (key === 'i') return 'inspector';
   if (key === 'c') return 'confirm';
   if (key === 'x') return 'reject';
+  if (key === 'n') return 'newNote';
   return null;
 }
 
-/** shortcut renders a shortcut for tooltips: "mod+k" is "Ctrl+K", or "⌘K" on a Mac. */
+/** shortcut renders a shortcut for tooltips: "mod+k" is "Ctrl+K", or "⌘K" on a Mac; "mod+shift+p" is "Ctrl+Shift+P" or "⇧⌘P". */
 export function shortcut(keys: string, mac = isMac()): string {
-  const parts = keys.split('+').map((p) => (p === 'mod' ? (mac ? '⌘' : 'Ctrl') : p.length === 1 ? p.toUpperCase() : p));
+  // "+" alone is the plus key.
+  const raw = keys === '+' ? ['+'] : keys.split('+');
+  const parts = raw.map((p) => {
+    if (p === 'mod') return mac ? '⌘' : 'Ctrl';
+    if (p === 'shift') return mac ? '⇧' : 'Shift';
+    if (p === 'alt') return mac ? '⌥' : 'Alt';
+    return p.length === 1 ? p.toUpperCase() : p;
+  });
+  // A Mac writes the modifiers in the order ⌥⇧⌘.
+  if (mac) parts.sort((a, b) => macOrder(a) - macOrder(b));
   return parts.join(mac ? '' : '+');
+}
+
+function macOrder(p: string): number {
+  const i = ['⌥', '⇧', '⌘'].indexOf(p);
+  return i < 0 ? 9 : i;
+}
+
+/** keyOf turns a shortcut ("mod+shift+P", "N") back into the key press it names, for tests and menus. */
+export function keyOf(keys: string, mac = false): KeyLike {
+  const parts = keys.split('+');
+  const key = parts[parts.length - 1]!;
+  const mods = new Set(parts.slice(0, -1));
+  return {
+    key: mods.has('shift') ? key.toUpperCase() : key.toLowerCase(),
+    ctrlKey: mods.has('mod') && !mac,
+    metaKey: mods.has('mod') && mac,
+    altKey: mods.has('alt'),
+    shiftKey: mods.has('shift'),
+  };
 }
 
 /** tip appends a shortcut to a tooltip: "Search (Ctrl+K)". */

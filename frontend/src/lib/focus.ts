@@ -1,5 +1,6 @@
-// Focus helpers for elements that appear after the page has loaded (the
-// autofocus attribute only works while a page loads).
+// Helpers for elements that appear after the page has loaded: focus (the
+// autofocus attribute only works while a page loads) and popups moved to
+// the end of the page.
 
 /** focusOnMount is a Svelte action: the element takes focus when it appears. */
 export function focusOnMount(node: HTMLElement): void {
@@ -7,4 +8,18 @@ export function focusOnMount(node: HTMLElement): void {
     node.focus();
     if (node instanceof HTMLInputElement) node.select();
   });
+}
+
+/**
+ * portal is a Svelte action that moves an element to the end of <body>, so
+ * a popup positioned with `position: fixed` is placed against the window
+ * even inside a transformed ancestor (the selection tools are one).
+ */
+export function portal(node: HTMLElement): { destroy(): void } {
+  document.body.appendChild(node);
+  return {
+    destroy() {
+      node.remove();
+    },
+  };
 }

@@ -1,11 +1,12 @@
 // Quotes, highlights and speakers as the UI sees them: those of the open
 // source, the one selected in the inspector, the speakers list, and which
-// view fills the centre (reader, quote page, speakers, speaker page).
+// view fills the centre (reader, quote page, speakers, speaker page, notes,
+// note page, story page, tag page, compare), with a short history for Back.
 // Changes are shown at once and undone when the server refuses them.
 
 import * as api from './api';
-import { notebook } from './notebook.svelte';
-import type { Highlight, HighlightRequest, Quote, QuoteRequest, Speaker } from './types';
+import { notebook, type Scope } from './notebook.svelte';
+import type { Highlight, HighlightRequest, NoteTarget, Quote, QuoteRequest, Speaker } from './types';
 
 /** View is what the centre pane shows. */
 export type View =
@@ -13,7 +14,19 @@ export type View =
   | { kind: 'quote'; id: number }
   | { kind: 'speakers' }
   | { kind: 'speaker'; id: number }
-  | { kind: 'compare'; ids: number[] };
+  | { kind: 'compare'; ids: number[] }
+  | { kind: 'notes' }
+  | { kind: 'note'; id: number }
+  | { kind: 'story'; id: number }
+  | { kind: 'tag'; name: string };
+
+/** sameView reports whether two views show the same thing. */
+export function sameView(a: View, b: View): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** How many views Back remembers. */
+const maxHistory = 30;
 
 const inspectorKey = 'sourcebook.inspector';
 const rejectedKey = 'sourcebook.showRejected';
@@ -51,6 +64,14 @@ export class QuoteDesk {
   lastSelection = $state<{ start: number; end: number; text: string } | null>(null);
   /** A quote the reader scrolls to once it is on the page. */
   scrollTo = $state<number | null>(null);
+  /** A highlight (its note's id) the reader scrolls to once it is on the page. */
+  scrollToHighlight = $state<number | null>(null);
+  /** Set when a note is opened to be written in: its page focuses the editor. */
+  focusEditor = $state(false);
+  /** What a new note (the page of note 0) will be attached to and tagged with when its first words are saved. */
+  draft = $state<{ attach: NoteTarget | null; tags: string[] }>({ attach: null, tags: [] });
+  /** Views to go back to, most recent last. */
+  history = $state<View[]>([]);
 
   byId = $derived(new Map(this.quotes.map((q) => [q.id, q])));
   selected = $derived(this.selectedId === null ? null : (this.byId.get(this.selectedId) ?? null));
@@ -186,17 +207,128 @@ export class QuoteDesk {
     }
   }
 
+  /** go shows a view and remembers the one it replaces for back(). */
+  go(view: View): void {
+    if (sameView(view, this.view)) return;
+    this.history = [...this.history.filter((v) => !sameView(v, this.view)), this.view].slice(-maxHistory);
+    this.view = view;
+  }
+
+  /** back returns to the previous view (one that is not the current one), else the reader. */
+  back(): void {
+    const h = [...this.history];
+    let prev = h.pop();
+    while (prev && sameView(prev, this.view)) prev = h.pop();
+    this.history = h;
+    this.view = prev ?? { kind: 'reader' };
+  }
+
+  /** backLabel names where back() goes, for its button. */
+  backLabel(): string {
+    const prev = [...this.history].reverse().find((v) => !sameView(v, this.view));
+    return prev ? viewLabel(prev) : 'Reader';
+  }
+
+  /** forget drops views of things that are gone (a deleted note) from the history. */
+  forget(gone: (v: View) => boolean): void {
+    this.history = this.history.filter((v) => !gone(v));
+  }
+
+  /**
+   * newNote opens an empty note to write in, attached to `attach` (or
+   * standalone). It is saved, and so exists, from its first words: an
+   * abandoned empty note leaves nothing behind.
+   */
+  newNote(attach: NoteTarget | null = null, tags: string[] = []): void {
+    // A new object each time: the page of an empty note already open starts again from it.
+    this.draft = { attach, tags };
+    this.focusEditor = true;
+    this.go({ kind: 'note', id: 0 });
+  }
+
+  /** openNote shows a note's page; `write` puts the caret in its editor. */
+  openNote(id: number, write = false): void {
+    this.focusEditor = write;
+    this.go({ kind: 'note', id });
+  }
+
+  /**
+   * openTarget shows what a [[link]] or an attachment points at: a note's
+   * page, a source in the reader, a quote's page, a speaker's page or a
+   * story's page. Returns false for a kind it does not know.
+   */
+  openTarget(kind: string, id: number): boolean {
+    if (!id) return false;
+    switch (kind) {
+      case 'note':
+        this.openNote(id);
+        return true;
+      case 'source':
+        void this.showSource(id);
+        return true;
+      case 'quote':
+        this.openQuote(id);
+        return true;
+      case 'speaker':
+        this.go({ kind: 'speaker', id });
+        return true;
+      case 'story':
+        this.go({ kind: 'story', id });
+        return true;
+      default:
+        return false;
+    }
+  }
+
   /** openQuote shows the quote page of a quote. */
   openQuote(id: number): void {
-    this.view = { kind: 'quote', id };
+    this.go({ kind: 'quote', id });
   }
 
   /** showInSource opens a quote's source in the reader, scrolled to the quote and selected. */
   async showInSource(q: Pick<Quote, 'id' | 'sourceId'>): Promise<void> {
-    this.view = { kind: 'reader' };
+    this.go({ kind: 'reader' });
     this.selectedId = q.id;
     this.scrollTo = q.id;
     await notebook.reveal(q.sourceId);
+  }
+
+  /** showHighlight opens a source in the reader at a highlight (a note on a passage). */
+  async showHighlight(noteId: number, sourceId: number): Promise<void> {
+    this.go({ kind: 'reader' });
+    this.scrollToHighlight = noteId;
+    await notebook.reveal(sourceId);
+  }
+
+  /** showSource opens a source in the reader. */
+  async showSource(sourceId: number, scope: Scope = 'all'): Promise<void> {
+    this.go({ kind: 'reader' });
+    if (scope === 'all') await notebook.reveal(sourceId);
+    else await notebook.select(sourceId, scope);
+  }
+}
+
+/** viewLabel names a view in a few words, for Back buttons. */
+export function viewLabel(v: View): string {
+  switch (v.kind) {
+    case 'reader':
+      return 'Reader';
+    case 'quote':
+      return 'Quote';
+    case 'speakers':
+      return 'Speakers';
+    case 'speaker':
+      return 'Speaker';
+    case 'compare':
+      return 'Compare';
+    case 'notes':
+      return 'Notes';
+    case 'note':
+      return 'Note';
+    case 'story':
+      return 'Story';
+    case 'tag':
+      return `#${v.name}`;
   }
 }
 

@@ -19,6 +19,12 @@ type Options struct {
 	// that last term matches any word starting with it. Set it for
 	// search-as-you-type; leave it false for a search the user submitted.
 	AsYouType bool
+	// MinPrefix, with AsYouType, is the fewest characters the word being
+	// typed needs to become a prefix; a shorter one is searched as a whole
+	// word. A prefix of one or two letters matches a large part of a big
+	// index and is slow to search, and tells little about what is being
+	// typed. Zero means 1.
+	MinPrefix int
 }
 
 // Translate returns an FTS5 query expression for input, to be bound as the
@@ -51,7 +57,8 @@ type Options struct {
 //     priv* → "priv"*. A "*" anywhere else is ignored.
 //   - With opts.AsYouType, a term that ends exactly where the input ends
 //     (no trailing space or punctuation), is not excluded and is a bare
-//     word or an unclosed quote, gets a prefix star: "hello wor"*.
+//     word or an unclosed quote, gets a prefix star: "hello wor"*, when
+//     its last word has at least opts.MinPrefix characters.
 //   - Only the first MaxTerms terms are kept.
 //
 // The input is put in Unicode NFC first, as stored text is.
@@ -64,7 +71,7 @@ func Translate(input string, opts Options) string {
 		r, _ := utf8.DecodeLastRuneInString(s)
 		typing := (isWordStart(r) || isMark(r)) && !last.neg &&
 			(last.kind == tokTerm && last.end == len(s) || last.kind == tokQuote && last.open)
-		if typing {
+		if typing && len(last.words) > 0 && utf8.RuneCountInString(last.words[len(last.words)-1]) >= max(opts.MinPrefix, 1) {
 			last.prefix = true
 		}
 	}

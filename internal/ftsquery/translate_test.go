@@ -119,3 +119,28 @@ func TestTranslateMaxTerms(t *testing.T) {
 		t.Errorf("Translate kept %d terms, want %d", n, MaxTerms)
 	}
 }
+
+func TestTranslateMinPrefix(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"p", `"p"`},
+		{"pro", `"pro"`},
+		{"prob", `"prob"*`},
+		{"thomas ha", `"thomas" "ha"`},
+		{"thomas hall", `"thomas" "hall"*`},
+		{`"private me`, `"private me"`},
+		{`"private mess`, `"private mess"*`},
+		{"don't", `"don t"`}, // the word typed is "t"
+		{"東京都庁", `"東京都庁"*`},  // characters, not bytes
+		{"東京", `"東京"`},
+		{"pro*", `"pro"*`},        // a star typed is always kept
+		{"privacy ", `"privacy"`}, // not being typed
+	}
+	for _, tt := range tests {
+		if got := Translate(tt.in, Options{AsYouType: true, MinPrefix: 4}); got != tt.want {
+			t.Errorf("Translate(%q, MinPrefix 4) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+	if got := Translate("p", Options{AsYouType: true}); got != `"p"*` {
+		t.Errorf("MinPrefix 0: %s", got)
+	}
+}

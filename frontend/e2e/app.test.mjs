@@ -113,14 +113,19 @@ test('import, read, search and delete in the browser', { timeout: 45_000 }, asyn
       await hasText(page.getByTestId('reader-title'), hitTitle);
     });
 
-    await t.test('deletes the open source after confirmation', async () => {
+    await t.test('deletes the open source at once, with Undo on the notice', async () => {
       assert.ok(hitTitle, 'the search step did not open a source');
       await page.getByTestId('delete-button').click();
-      const dialog = page.locator('dialog.confirm');
-      await contains(dialog, hitTitle);
+      const toast = page.locator('.toast', { hasText: 'Deleted' });
+      await contains(toast, hitTitle.slice(0, 40));
       await shot('delete');
-      await page.getByTestId('confirm-delete').click();
-      await dialog.waitFor({ state: 'detached' });
+      await eventually(async () => (await rows.count()) === 1, async () => `${await rows.count()} source rows, want 1`);
+      // Undo brings it back, opened.
+      await toast.getByRole('button', { name: 'Undo' }).click();
+      await eventually(async () => (await rows.count()) === 2, async () => `${await rows.count()} source rows after Undo, want 2`);
+      await hasText(page.getByTestId('reader-title'), hitTitle);
+      // Deleted again for good.
+      await page.getByTestId('delete-button').click();
       await eventually(async () => (await rows.count()) === 1, async () => `${await rows.count()} source rows, want 1`);
       await hasText(page.getByTestId('all-count'), '1');
       const left = (await rows.first().locator('.row-title').textContent()).trim();
@@ -202,17 +207,22 @@ test('keyboard, duplicates, stories and theme', { timeout: 45_000 }, async (t) =
       await page.getByRole('menuitemcheckbox', { name: /Harbour works/ }).click();
       await hasText(story.locator('.count'), '1');
       await page.keyboard.press('Escape');
-      if ((await story.getAttribute('aria-expanded')) !== 'true') await story.click();
+      const twisty = page.getByRole('button', { name: /sources of Harbour works/ });
+      if ((await twisty.getAttribute('aria-expanded')) !== 'true') await twisty.click();
       await hasText(page.getByTestId('story-source-row').locator('.row-title'), open);
     });
 
-    await t.test('Delete in the list asks, Enter deletes', async () => {
+    await t.test('Delete in the list deletes, Ctrl+Z brings it back', async () => {
       const before = await rows.count();
       await rows.first().click();
       const doomed = squash(await readerTitle.textContent());
       await page.keyboard.press('Delete');
-      await contains(page.locator('dialog.confirm'), doomed);
-      await page.keyboard.press('Enter');
+      await eventually(async () => (await rows.count()) === before - 1, async () => `${await rows.count()} rows, want ${before - 1}`);
+      await page.keyboard.press('Control+z');
+      await eventually(async () => (await rows.count()) === before, async () => `${await rows.count()} rows after Ctrl+Z, want ${before}`);
+      assert.ok((await rows.locator('.row-title').allTextContents()).map(squash).includes(doomed));
+      await rows.filter({ hasText: doomed }).first().click();
+      await page.keyboard.press('Delete');
       await eventually(async () => (await rows.count()) === before - 1, async () => `${await rows.count()} rows, want ${before - 1}`);
       assert.ok(!(await rows.locator('.row-title').allTextContents()).map(squash).includes(doomed));
       // Focus is back in the list, on the new selection.

@@ -5,6 +5,7 @@ import { applyTheme, loadTheme } from './lib/theme';
 import './app.css';
 import './quotes.css';
 import './compare.css';
+import './notes.css';
 
 // Before anything renders: take the access token out of the address bar and
 // set the theme, so the first paint has the right colours.

@@ -171,17 +171,23 @@ async function callWails(app: Record<string, Binding | undefined>, method: Metho
   }
 }
 
-async function callHttp(method: string, args: unknown[]): Promise<unknown> {
+/** Keepalive requests may carry at most 64 KiB in all (the browser's limit). */
+const keepaliveMax = 60 * 1024;
+
+async function callHttp(method: string, args: unknown[], keepalive = false): Promise<unknown> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   const t = takeToken();
   if (t) headers['X-Sourcebook-Token'] = t;
   let res: Response;
+  const body0 = JSON.stringify(args);
   try {
     res = await fetch(`/api/${method}`, {
       method: 'POST',
       headers,
-      body: JSON.stringify(args),
+      body: body0,
       credentials: 'same-origin',
+      // A save made as the page closes must outlive it.
+      keepalive: keepalive && body0.length <= keepaliveMax,
     });
   } catch {
     throw new ApiError('Sourcebook is not answering. Is `sourcebook serve` still running?', 'network');
@@ -647,8 +653,14 @@ export async function createNote(body: string, attach: NoteTarget | null = null,
   return note((await call('CreateNote', req as never)) as Note | null);
 }
 
-/** updateNote replaces a note's text (saved as the user types). */
-export async function updateNote(id: number, body: string): Promise<Note> {
+/**
+ * updateNote replaces a note's text (saved as the user types). With
+ * `keepalive` (a save as the page closes) a browser-mode request outlives
+ * the page when the note is small enough.
+ */
+export async function updateNote(id: number, body: string, opts: { keepalive?: boolean } = {}): Promise<Note> {
+  const app = typeof window !== 'undefined' ? window.go?.app?.App : undefined;
+  if (opts.keepalive && !app) return note((await callHttp('UpdateNote', [id, body], true)) as Note | null);
   return note((await call('UpdateNote', id, body)) as Note | null);
 }
 

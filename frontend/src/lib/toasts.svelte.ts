@@ -7,6 +7,8 @@ export type ToastKind = 'info' | 'error';
 export interface ToastAction {
   label: string;
   run: () => void;
+  /** For an Undo button: what it undoes (UndoInfo.what), so the notice goes once that is undone another way. */
+  undoes?: string;
 }
 
 export interface Toast {
@@ -31,6 +33,11 @@ class Toasts {
 
   dismiss(id: number): void {
     this.items = this.items.filter((t) => t.id !== id);
+  }
+
+  /** undone removes the notices whose Undo button would take back `what`, now undone. */
+  undone(what: string): void {
+    this.items = this.items.filter((t) => t.action?.undoes !== what);
   }
 }
 

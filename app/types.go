@@ -111,21 +111,80 @@ type FileResult struct {
 	Error     string         `json:"error"`     // a message for the user when the file failed
 }
 
-// SearchResults are the hits for one query, best first.
+// SearchRequest is one search over everything (SearchAll). Every filter
+// is off when zero or empty; several narrow together.
+type SearchRequest struct {
+	// Query is what the user typed; any text is accepted (see
+	// internal/ftsquery). With no words, the filters alone list items.
+	Query string `json:"query"`
+	// AsYouType makes the word being typed a prefix.
+	AsYouType bool `json:"asYouType"`
+	// Kinds are the kinds to search: source, quote, speaker, note; empty
+	// for all.
+	Kinds []string `json:"kinds"`
+	// StoryID: sources in the story, quotes of those sources, notes on the
+	// story, its sources or their quotes, speakers quoted in its sources.
+	StoryID int64 `json:"storyId"`
+	// Tag is a tag's name: items of each kind carrying it.
+	Tag string `json:"tag"`
+	// SpeakerID: quotes by the speaker, sources quoting them, notes on the
+	// speaker, the speaker.
+	SpeakerID int64 `json:"speakerId"`
+	// Outlet, From and To select by the source: its outlet (case does not
+	// count) and publication date, From and To being ISO dates or prefixes
+	// of one (2024, 2024-04, 2024-04-03), both inclusive. Quotes and notes
+	// go by their source, speakers by the sources quoting them; sources of
+	// unknown date are left out by a date.
+	Outlet string `json:"outlet"`
+	From   string `json:"from"`
+	To     string `json:"to"`
+	// Limit is the most hits per kind: 20 by default, at most 200.
+	Limit int `json:"limit"`
+}
+
+// SearchResults are the hits for one query.
 type SearchResults struct {
 	Query string `json:"query"`
-	Hits  []Hit  `json:"hits"`
+	// Hits are the hits of every group in one list: best first for a
+	// query with words (Search keeps only the sources here), else group
+	// after group.
+	Hits []Hit `json:"hits"`
+	// Groups hold the hits by kind, in the order source, quote, speaker,
+	// note, one per kind searched (none when nothing was searched).
+	Groups []SearchGroup `json:"groups"`
+}
+
+// SearchGroup is the hits of one kind.
+type SearchGroup struct {
+	Kind string `json:"kind"`
+	Hits []Hit  `json:"hits"` // best first, or newest first without words
+	// Total is how many items matched. For a query with words, only the
+	// newest 1,000 matches of a kind are ranked, so Total stops there.
+	// Quotes count their rejected and scare quotes, which are never hits.
+	Total int  `json:"total"`
+	More  bool `json:"more"` // more items matched than Hits holds
 }
 
 // Hit is one search result.
 type Hit struct {
-	Kind     string    `json:"kind"` // "source" for now; later also quote, note, speaker
-	ID       int64     `json:"id"`
-	SourceID int64     `json:"sourceId"`
-	Title    string    `json:"title"`
-	Outlet   string    `json:"outlet"`
-	Snippet  []Segment `json:"snippet"`
-	Score    float64   `json:"score"` // lower is better (bm25)
+	Kind string `json:"kind"` // source, quote, speaker or note
+	ID   int64  `json:"id"`   // the source's, quote's, speaker's or note's
+	// SourceID is the source to open: the source itself, a quote's source,
+	// the source a note is attached to (directly, by a passage or by a
+	// quote); 0 for speakers and notes attached to no source.
+	SourceID int64 `json:"sourceId"`
+	// Title is a source's or note's title, a speaker's name, or for a
+	// quote its speaker and its source's title.
+	Title       string `json:"title"`
+	Speaker     string `json:"speaker"`     // a quote's speaker, "" when unknown
+	SourceTitle string `json:"sourceTitle"` // the title of a quote's or note's source
+	Outlet      string `json:"outlet"`      // the source's
+	Published   string `json:"published"`   // the source's, ISO 8601 as known
+	// Snippet is the text around the match, the matching words marked;
+	// empty for items listed by filters alone, except that a quote then
+	// shows its words, none marked.
+	Snippet []Segment `json:"snippet"`
+	Score   float64   `json:"score"` // lower is better (bm25); 0 when listed
 }
 
 // Segment is a run of snippet text; Match marks the words that matched.

@@ -23,3 +23,15 @@ export function portal(node: HTMLElement): { destroy(): void } {
     },
   };
 }
+
+/**
+ * focusIfLost is a Svelte action for a page's main region: when the page
+ * opens and the focus was on something now gone (it is on <body>), the
+ * region takes it, so the keyboard goes on from the new page.
+ */
+export function focusIfLost(node: HTMLElement): void {
+  queueMicrotask(() => {
+    const at = document.activeElement;
+    if (!at || at === document.body || !at.isConnected) node.focus({ preventScroll: true });
+  });
+}

@@ -65,7 +65,16 @@ Commands:
                                 (no notebook needed)
   sources [--json]              list the sources, newest first
   show ID [--json]              print a source with its text
-  search QUERY [--json]         search titles and text
+  search [QUERY] [--kind KIND] [--story ID] [--tag NAME] [--speaker ID]
+         [--outlet NAME] [--from DATE] [--to DATE] [--limit N] [--json]
+                                search sources, quotes, speakers and notes at once,
+                                best first by kind; with filters and no query, list
+                                what the filters select, newest first. KIND is
+                                source, quote, speaker or note (repeat or use commas);
+                                DATE is 2024, 2024-04 or 2024-04-03. In the text,
+                                [brackets] mark the words that matched; --json gives
+                                each hit's snippet as plain text with the matches'
+                                [start, end) code point ranges
   delete ID                     delete a source (its notes stay, unlinked)
   quotes [--source ID] [--speaker ID] [--all] [--json]
                                 list quotes with their speakers, status and group

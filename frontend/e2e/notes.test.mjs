@@ -335,6 +335,23 @@ test('notes: a highlight note with a [[link]], the notes view, editing, tags, ba
       await screenshot(page, 'notes-story-page-narrow');
     });
 
+    await t.test('deletes a story from its menu at once, and Undo brings it back', async () => {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      const node = page.getByTestId('story-node').filter({ hasText: storyTitle });
+      await node.hover();
+      await page.getByRole('button', { name: `Story actions for ${storyTitle}` }).click();
+      await page.getByRole('menuitem', { name: 'Open story page' }).waitFor();
+      await page.getByRole('menuitem', { name: 'Delete story' }).click();
+      const toast = page.locator('.toast', { hasText: 'Deleted the story' });
+      await contains(toast, 'Its 2 sources stay in the library.');
+      await eventually(async () => (await node.count()) === 0, () => 'the story is still in the sidebar');
+      await toast.getByRole('button', { name: 'Undo' }).click();
+      await node.waitFor();
+      await contains(page.locator('.toast'), 'Undone: Delete story');
+      const lib = await api('Library');
+      assert.deepEqual(lib.stories.find((s) => s.title === storyTitle)?.sourceIds?.length, 2);
+    });
+
     assert.deepEqual(errors, [], `errors on the page: ${errors.join('; ')}`);
   } finally {
     await context.close();

@@ -185,34 +185,81 @@ func (a *App) prepareSearch(req SearchRequest) (preparedSearch, error) {
 		}
 		f.tag = t.ID
 	}
-	if f.speaker != 0 {
-		n, err := a.nb.Q.QuoteCountBySpeaker(a.ctx, sql.NullInt64{Int64: f.speaker, Valid: true})
-		if err != nil {
-			return p, a.internal("search", err)
-		}
-		// Listing the sources quoting a speaker reads each of the speaker's
-		// n quotes; checking each candidate source instead reads about
-		// maxCandidates × sources / n of them (the share of sources
-		// quoting the speaker gives how many must be looked at to find
-		// maxCandidates). The second is cheaper once n² exceeds
-		// maxCandidates × sources.
-		sources, err := a.nb.Q.SearchSourceMaxID(a.ctx)
-		if err != nil {
-			return p, a.internal("search", err)
-		}
-		if n*n > maxCandidates*sources {
-			f.speakerQuotedOften = 1
-		}
-	}
-	p.filter = f
-
 	query := req.Query
 	if len(query) > maxQuery {
 		// Translate replaces a character cut in two.
 		query = query[:maxQuery]
 	}
 	p.match = ftsquery.Translate(query, ftsquery.Options{AsYouType: req.AsYouType, MinPrefix: minPrefix})
+	if p.match != "" {
+		if err := a.planFilters(&f, p.kinds); err != nil {
+			return p, a.internal("search", err)
+		}
+	}
+	p.filter = f
 	return p, nil
+}
+
+// planFilters chooses how the queries of a full-text search apply the
+// filters that can select a large part of the notebook, from counts the
+// indexes give at once. Either way gives the same hits; see
+// queries/search.sql.
+func (a *App) planFilters(f *searchFilter, kinds []string) error {
+	quotes := slices.Contains(kinds, "quote")
+	bySpeaker := f.speaker != 0 && slices.Contains(kinds, "source")
+	bySource := (f.outlet != "" || f.dated != 0) && quotes
+	if !bySpeaker && !bySource {
+		return nil
+	}
+	n, err := a.nb.Q.SearchSourceMaxID(a.ctx)
+	if err != nil {
+		return err
+	}
+	sources := float64(max(n, 1))
+	if bySpeaker {
+		// Listing the sources quoting a speaker reads each of the
+		// speaker's q quotes; checking each candidate source instead reads
+		// about maxCandidates × sources / q of them (the share of sources
+		// quoting the speaker says how many must be looked at to find
+		// maxCandidates). The second is cheaper once q² exceeds
+		// maxCandidates × sources.
+		q, err := a.nb.Q.QuoteCountBySpeaker(a.ctx, sql.NullInt64{Int64: f.speaker, Valid: true})
+		if err != nil {
+			return err
+		}
+		if float64(q)*float64(q) > maxCandidates*sources {
+			f.speakerQuotedOften = 1
+		}
+	}
+	if bySource {
+		// Listing the quotes of the s sources an outlet or dates select
+		// reads about s × quotes/sources index rows; checking each
+		// candidate quote's source reads about maxCandidates × sources / s
+		// rows.
+		s := sources
+		if f.outlet != "" {
+			c, err := a.nb.Q.SearchOutletSources(a.ctx, f.outlet)
+			if err != nil {
+				return err
+			}
+			s = min(s, float64(c))
+		}
+		if f.dated != 0 {
+			c, err := a.nb.Q.SearchDatedSources(a.ctx, db.SearchDatedSourcesParams{DateFrom: f.dateFrom, DateTo: f.dateTo})
+			if err != nil {
+				return err
+			}
+			s = min(s, float64(c))
+		}
+		q, err := a.nb.Q.SearchQuoteMaxID(a.ctx)
+		if err != nil {
+			return err
+		}
+		if s*float64(q)/sources > maxCandidates*sources/max(s, 1) {
+			f.manySources = 1
+		}
+	}
+	return nil
 }
 
 // requestKinds checks the kinds asked for and puts them in the order of
@@ -240,6 +287,7 @@ func requestKinds(asked []string) ([]string, error) {
 type searchFilter struct {
 	story, tag, speaker int64
 	speakerQuotedOften  int64 // 1: check candidate sources' quotes for the speaker
+	manySources         int64 // 1: check candidate quotes' sources for outlet and dates
 	outlet              string
 	dated               int64 // 1: between dateFrom and dateTo
 	dateFrom, dateTo    string
@@ -271,7 +319,7 @@ func (a *App) searchKind(kind, match string, f searchFilter, limit int) (SearchG
 		}
 	case "quote":
 		rows, err := a.nb.Q.SearchQuotes(a.ctx, db.SearchQuotesParams{
-			Query: match, StoryID: f.story, TagID: f.tag, SpeakerID: f.speaker, Outlet: f.outlet,
+			Query: match, StoryID: f.story, TagID: f.tag, SpeakerID: f.speaker, Outlet: f.outlet, ManySources: f.manySources,
 			Dated: f.dated, DateFrom: f.dateFrom, DateTo: f.dateTo, MaxCandidates: maxCandidates, MaxHits: int64(limit),
 		})
 		if err != nil {

@@ -634,6 +634,44 @@ func TestSearchAllHostileInput(t *testing.T) {
 	}
 }
 
+// The two ways each of the speaker filter and the outlet and date filters
+// can be applied (chosen by planFilters for speed) find the same hits.
+func TestSearchFilterPlansAgree(t *testing.T) {
+	f := newSearchFixture(t)
+	for _, req := range []SearchRequest{
+		{Query: "netflix OR untrue OR stone", SpeakerID: f.stone},
+		{Query: "netflix OR untrue OR wow", SpeakerID: f.musk},
+		{Query: "netflix OR untrue", Outlet: "techdogs"},
+		{Query: "netflix OR untrue", From: "2024-04-04"},
+		{Query: "netflix OR untrue", Outlet: "mynation", To: "2024-04-03"},
+		{Query: "netflix OR untrue", Outlet: "techdogs", To: "2024-04-03"},
+	} {
+		p, err := f.a.prepareSearch(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, kind := range []string{"source", "quote"} {
+			var found [2][]int64
+			for i := range 2 {
+				fl := p.filter
+				fl.speakerQuotedOften, fl.manySources = int64(i), int64(i)
+				g, err := f.a.searchKind(kind, p.match, fl, 50)
+				if err != nil {
+					t.Fatal(err)
+				}
+				found[i] = ids(g)
+			}
+			if !slices.Equal(found[0], found[1]) {
+				t.Errorf("%+v, %ss: %v one way, %v the other", req, kind, found[0], found[1])
+			}
+			contradictory := req.Outlet == "techdogs" && req.To != ""
+			if (len(found[0]) == 0) != contradictory {
+				t.Errorf("%+v found %ss %v", req, kind, found[0])
+			}
+		}
+	}
+}
+
 // FuzzSearchAll runs SearchAll with any text, as typed or submitted, on
 // each kind and with filters, and fails on any error.
 func FuzzSearchAll(f *testing.F) {
@@ -743,7 +781,7 @@ func sqlArgs(p preparedSearch) map[string]any {
 	f := p.filter
 	return map[string]any{
 		"query": p.match, "story_id": f.story, "tag_id": f.tag, "speaker_id": f.speaker,
-		"speaker_quoted_often": f.speakerQuotedOften, "outlet": f.outlet, "dated": f.dated,
+		"speaker_quoted_often": f.speakerQuotedOften, "many_sources": f.manySources, "outlet": f.outlet, "dated": f.dated,
 		"date_from": f.dateFrom, "date_to": f.dateTo, "max_candidates": maxCandidates, "max_hits": p.limit,
 	}
 }

@@ -168,25 +168,28 @@ func (q *Queries) ListNotes(ctx context.Context, arg ListNotesParams) ([]ListNot
 const listQuotes = `-- name: ListQuotes :many
 WITH cand(id) AS (
     SELECT q.id FROM quote q
-    WHERE CAST(?8 AS INTEGER) <> 0 AND q.speaker_id = CAST(?8 AS INTEGER)
+    WHERE CAST(?3 AS INTEGER) <> 0 AND q.speaker_id = CAST(?3 AS INTEGER)
     UNION ALL
     SELECT q.id FROM story_source ss CROSS JOIN quote q ON q.source_id = ss.source_id
-    WHERE CAST(?8 AS INTEGER) = 0 AND CAST(?1 AS INTEGER) <> 0
+    WHERE CAST(?3 AS INTEGER) = 0 AND CAST(?1 AS INTEGER) <> 0
       AND ss.story_id = CAST(?1 AS INTEGER)
     UNION ALL
     SELECT g.quote_id FROM tagging g
-    WHERE CAST(?8 AS INTEGER) = 0 AND CAST(?1 AS INTEGER) = 0
+    WHERE CAST(?3 AS INTEGER) = 0 AND CAST(?1 AS INTEGER) = 0
       AND CAST(?2 AS INTEGER) <> 0 AND g.tag_id = CAST(?2 AS INTEGER) AND g.quote_id IS NOT NULL
     UNION ALL
     SELECT q.id FROM source cs CROSS JOIN quote q ON q.source_id = cs.id
-    WHERE CAST(?8 AS INTEGER) = 0 AND CAST(?1 AS INTEGER) = 0
+    WHERE CAST(?3 AS INTEGER) = 0 AND CAST(?1 AS INTEGER) = 0
       AND CAST(?2 AS INTEGER) = 0
-      AND CAST(?3 AS TEXT) <> '' AND cs.outlet = CAST(?3 AS TEXT) COLLATE NOCASE
+      AND CAST(?4 AS TEXT) <> '' AND cs.outlet = CAST(?4 AS TEXT) COLLATE NOCASE
+      AND (CAST(?5 AS INTEGER) = 0 OR cs.id IN (
+            SELECT fs.id FROM source fs
+            WHERE fs.published >= CAST(?6 AS TEXT) AND fs.published <= CAST(?7 AS TEXT)))
     UNION ALL
     SELECT q.id FROM source cs CROSS JOIN quote q ON q.source_id = cs.id
-    WHERE CAST(?8 AS INTEGER) = 0 AND CAST(?1 AS INTEGER) = 0
-      AND CAST(?2 AS INTEGER) = 0 AND CAST(?3 AS TEXT) = ''
-      AND cs.published >= CAST(?5 AS TEXT) AND cs.published <= CAST(?6 AS TEXT)
+    WHERE CAST(?3 AS INTEGER) = 0 AND CAST(?1 AS INTEGER) = 0
+      AND CAST(?2 AS INTEGER) = 0 AND CAST(?4 AS TEXT) = ''
+      AND cs.published >= CAST(?6 AS TEXT) AND cs.published <= CAST(?7 AS TEXT)
 )
 SELECT q.id, q.source_id, q.text,
        CAST(coalesce(sp.name, '') AS TEXT) AS speaker,
@@ -201,17 +204,23 @@ FROM (
                 WHERE ss.story_id = CAST(?1 AS INTEGER)))
           AND (CAST(?2 AS INTEGER) = 0 OR cand.id IN (
                 SELECT g.quote_id FROM tagging g WHERE g.tag_id = CAST(?2 AS INTEGER)))
-          AND (CAST(?3 AS TEXT) = '' OR cand.id IN (
-                SELECT cq.id FROM source fs JOIN quote cq ON cq.source_id = fs.id
-                WHERE fs.outlet = CAST(?3 AS TEXT) COLLATE NOCASE))
-          AND (CAST(?4 AS INTEGER) = 0 OR cand.id IN (
-                SELECT cq.id FROM source fs JOIN quote cq ON cq.source_id = fs.id
-                WHERE fs.published >= CAST(?5 AS TEXT) AND fs.published <= CAST(?6 AS TEXT)))
+          AND ((CAST(?3 AS INTEGER) = 0 AND CAST(?1 AS INTEGER) = 0
+                AND CAST(?2 AS INTEGER) = 0)
+               OR (CAST(?4 AS TEXT) = '' AND CAST(?5 AS INTEGER) = 0)
+               OR EXISTS (
+                SELECT 1 FROM quote cq
+                WHERE cq.id = cand.id
+                  AND (CAST(?4 AS TEXT) = '' OR cq.source_id IN (
+                        SELECT fs.id FROM source fs WHERE fs.outlet = CAST(?4 AS TEXT) COLLATE NOCASE))
+                  AND (CAST(?5 AS INTEGER) = 0 OR cq.source_id IN (
+                        SELECT fs.id FROM source fs
+                        WHERE fs.published >= CAST(?6 AS TEXT)
+                          AND fs.published <= CAST(?7 AS TEXT)))))
         ORDER BY cand.id DESC
     ) AS r
     CROSS JOIN quote rq ON rq.id = r.id
     WHERE rq.status <> 'rejected' AND rq.kind <> 'scare'
-    LIMIT ?7
+    LIMIT ?8
 ) AS t
 JOIN quote q ON q.id = t.id
 JOIN source s ON s.id = q.source_id
@@ -222,12 +231,12 @@ ORDER BY q.id DESC
 type ListQuotesParams struct {
 	StoryID   int64
 	TagID     int64
+	SpeakerID int64
 	Outlet    string
 	Dated     int64
 	DateFrom  string
 	DateTo    string
 	MaxHits   int64
-	SpeakerID int64
 }
 
 type ListQuotesRow struct {
@@ -242,19 +251,19 @@ type ListQuotesRow struct {
 }
 
 // Most recently added first. cand is the quotes of the first filter set
-// (speaker, story, tag, outlet, dates); the others narrow it by id lists.
-// As in SearchQuotes, rejected and scare quotes are left out only for the
-// rows returned, so total counts them.
+// (speaker, story, tag, outlet, dates), dates applied with an outlet; the
+// other filters narrow it. As in SearchQuotes, rejected and scare quotes
+// are left out only for the rows returned, so total counts them.
 func (q *Queries) ListQuotes(ctx context.Context, arg ListQuotesParams) ([]ListQuotesRow, error) {
 	rows, err := q.db.QueryContext(ctx, listQuotes,
 		arg.StoryID,
 		arg.TagID,
+		arg.SpeakerID,
 		arg.Outlet,
 		arg.Dated,
 		arg.DateFrom,
 		arg.DateTo,
 		arg.MaxHits,
-		arg.SpeakerID,
 	)
 	if err != nil {
 		return nil, err
@@ -479,6 +488,25 @@ func (q *Queries) ListSpeakers(ctx context.Context, arg ListSpeakersParams) ([]L
 		return nil, err
 	}
 	return items, nil
+}
+
+const searchDatedSources = `-- name: SearchDatedSources :one
+SELECT CAST(count(*) AS INTEGER) AS n FROM source
+WHERE published >= CAST(?1 AS TEXT) AND published <= CAST(?2 AS TEXT)
+`
+
+type SearchDatedSourcesParams struct {
+	DateFrom string
+	DateTo   string
+}
+
+// How many sources were published between two dates (from the date index
+// alone).
+func (q *Queries) SearchDatedSources(ctx context.Context, arg SearchDatedSourcesParams) (int64, error) {
+	row := q.db.QueryRowContext(ctx, searchDatedSources, arg.DateFrom, arg.DateTo)
+	var n int64
+	err := row.Scan(&n)
+	return n, err
 }
 
 const searchNoteSnippets = `-- name: SearchNoteSnippets :many
@@ -706,6 +734,29 @@ func (q *Queries) SearchNotes(ctx context.Context, arg SearchNotesParams) ([]Sea
 	return items, nil
 }
 
+const searchOutletSources = `-- name: SearchOutletSources :one
+SELECT CAST(count(*) AS INTEGER) AS n FROM source WHERE outlet = CAST(?1 AS TEXT) COLLATE NOCASE
+`
+
+// How many sources an outlet has (from the outlet index alone).
+func (q *Queries) SearchOutletSources(ctx context.Context, outlet string) (int64, error) {
+	row := q.db.QueryRowContext(ctx, searchOutletSources, outlet)
+	var n int64
+	err := row.Scan(&n)
+	return n, err
+}
+
+const searchQuoteMaxID = `-- name: SearchQuoteMaxID :one
+SELECT CAST(coalesce(max(id), 0) AS INTEGER) AS max_id FROM quote
+`
+
+func (q *Queries) SearchQuoteMaxID(ctx context.Context) (int64, error) {
+	row := q.db.QueryRowContext(ctx, searchQuoteMaxID)
+	var max_id int64
+	err := row.Scan(&max_id)
+	return max_id, err
+}
+
 const searchQuoteSnippets = `-- name: SearchQuoteSnippets :many
 SELECT CAST(f.rowid AS INTEGER) AS id,
        CAST(snippet(f.quote_fts, 0, char(57344), char(57345), char(8230), 32) AS TEXT) AS snippet
@@ -828,20 +879,29 @@ WITH t AS (
                     SELECT g.quote_id FROM tagging g WHERE g.tag_id = CAST(?3 AS INTEGER)))
               AND (CAST(?4 AS INTEGER) = 0 OR +quote_fts.rowid IN (
                     SELECT cq.id FROM quote cq WHERE cq.speaker_id = CAST(?4 AS INTEGER)))
-              AND (CAST(?5 AS TEXT) = '' OR +quote_fts.rowid IN (
+              AND (CAST(?5 AS TEXT) = '' OR CAST(?6 AS INTEGER) = 1 OR +quote_fts.rowid IN (
                     SELECT cq.id FROM source fs JOIN quote cq ON cq.source_id = fs.id
                     WHERE fs.outlet = CAST(?5 AS TEXT) COLLATE NOCASE))
-              AND (CAST(?6 AS INTEGER) = 0 OR +quote_fts.rowid IN (
+              AND (CAST(?7 AS INTEGER) = 0 OR CAST(?6 AS INTEGER) = 1 OR +quote_fts.rowid IN (
                     SELECT cq.id FROM source fs JOIN quote cq ON cq.source_id = fs.id
-                    WHERE fs.published >= CAST(?7 AS TEXT) AND fs.published <= CAST(?8 AS TEXT)))
+                    WHERE fs.published >= CAST(?8 AS TEXT) AND fs.published <= CAST(?9 AS TEXT)))
+              AND (CAST(?6 AS INTEGER) = 0 OR EXISTS (
+                    SELECT 1 FROM quote cq
+                    WHERE cq.id = quote_fts.rowid
+                      AND (CAST(?5 AS TEXT) = '' OR cq.source_id IN (
+                            SELECT fs.id FROM source fs WHERE fs.outlet = CAST(?5 AS TEXT) COLLATE NOCASE))
+                      AND (CAST(?7 AS INTEGER) = 0 OR cq.source_id IN (
+                            SELECT fs.id FROM source fs
+                            WHERE fs.published >= CAST(?8 AS TEXT)
+                              AND fs.published <= CAST(?9 AS TEXT)))))
             ORDER BY quote_fts.rowid DESC
-            LIMIT ?9
+            LIMIT ?10
         ) AS c
         ORDER BY c.score, c.id
     ) AS r
     CROSS JOIN quote rq ON rq.id = r.id
     WHERE rq.status <> 'rejected' AND rq.kind <> 'scare'
-    LIMIT ?10
+    LIMIT ?11
 )
 SELECT t.id, q.source_id, q.text,
        CAST(coalesce(sp.name, '') AS TEXT) AS speaker,
@@ -860,6 +920,7 @@ type SearchQuotesParams struct {
 	TagID         int64
 	SpeakerID     int64
 	Outlet        string
+	ManySources   int64
 	Dated         int64
 	DateFrom      string
 	DateTo        string
@@ -880,7 +941,10 @@ type SearchQuotesRow struct {
 }
 
 // Rejected and scare quotes are left out in layer 2, which reads quotes in
-// score order and stops at max_hits, so total counts them.
+// score order and stops at max_hits, so total counts them. An outlet or
+// dates select quotes through a list of the ids of their sources' quotes,
+// ten or so rows of an index per source; when they select many sources
+// (many_sources = 1) reading each candidate quote's row is cheaper.
 func (q *Queries) SearchQuotes(ctx context.Context, arg SearchQuotesParams) ([]SearchQuotesRow, error) {
 	rows, err := q.db.QueryContext(ctx, searchQuotes,
 		arg.Query,
@@ -888,6 +952,7 @@ func (q *Queries) SearchQuotes(ctx context.Context, arg SearchQuotesParams) ([]S
 		arg.TagID,
 		arg.SpeakerID,
 		arg.Outlet,
+		arg.ManySources,
 		arg.Dated,
 		arg.DateFrom,
 		arg.DateTo,

@@ -94,7 +94,10 @@ WHERE +f.rowid IN (SELECT x.id FROM source x WHERE x.id IN (sqlc.slice(ids)));
 
 -- name: SearchQuotes :many
 -- Rejected and scare quotes are left out in layer 2, which reads quotes in
--- score order and stops at max_hits, so total counts them.
+-- score order and stops at max_hits, so total counts them. An outlet or
+-- dates select quotes through a list of the ids of their sources' quotes,
+-- ten or so rows of an index per source; when they select many sources
+-- (many_sources = 1) reading each candidate quote's row is cheaper.
 WITH t AS (
     SELECT r.id, r.score, r.total
     FROM (
@@ -109,12 +112,21 @@ WITH t AS (
                     SELECT g.quote_id FROM tagging g WHERE g.tag_id = CAST(sqlc.arg(tag_id) AS INTEGER)))
               AND (CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 OR +quote_fts.rowid IN (
                     SELECT cq.id FROM quote cq WHERE cq.speaker_id = CAST(sqlc.arg(speaker_id) AS INTEGER)))
-              AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR +quote_fts.rowid IN (
+              AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR CAST(sqlc.arg(many_sources) AS INTEGER) = 1 OR +quote_fts.rowid IN (
                     SELECT cq.id FROM source fs JOIN quote cq ON cq.source_id = fs.id
                     WHERE fs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE))
-              AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR +quote_fts.rowid IN (
+              AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR CAST(sqlc.arg(many_sources) AS INTEGER) = 1 OR +quote_fts.rowid IN (
                     SELECT cq.id FROM source fs JOIN quote cq ON cq.source_id = fs.id
                     WHERE fs.published >= CAST(sqlc.arg(date_from) AS TEXT) AND fs.published <= CAST(sqlc.arg(date_to) AS TEXT)))
+              AND (CAST(sqlc.arg(many_sources) AS INTEGER) = 0 OR EXISTS (
+                    SELECT 1 FROM quote cq
+                    WHERE cq.id = quote_fts.rowid
+                      AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR cq.source_id IN (
+                            SELECT fs.id FROM source fs WHERE fs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE))
+                      AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR cq.source_id IN (
+                            SELECT fs.id FROM source fs
+                            WHERE fs.published >= CAST(sqlc.arg(date_from) AS TEXT)
+                              AND fs.published <= CAST(sqlc.arg(date_to) AS TEXT)))))
             ORDER BY quote_fts.rowid DESC
             LIMIT sqlc.arg(max_candidates)
         ) AS c
@@ -295,9 +307,9 @@ ORDER BY t.published DESC, t.id DESC;
 
 -- name: ListQuotes :many
 -- Most recently added first. cand is the quotes of the first filter set
--- (speaker, story, tag, outlet, dates); the others narrow it by id lists.
--- As in SearchQuotes, rejected and scare quotes are left out only for the
--- rows returned, so total counts them.
+-- (speaker, story, tag, outlet, dates), dates applied with an outlet; the
+-- other filters narrow it. As in SearchQuotes, rejected and scare quotes
+-- are left out only for the rows returned, so total counts them.
 WITH cand(id) AS (
     SELECT q.id FROM quote q
     WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) <> 0 AND q.speaker_id = CAST(sqlc.arg(speaker_id) AS INTEGER)
@@ -314,6 +326,9 @@ WITH cand(id) AS (
     WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 AND CAST(sqlc.arg(story_id) AS INTEGER) = 0
       AND CAST(sqlc.arg(tag_id) AS INTEGER) = 0
       AND CAST(sqlc.arg(outlet) AS TEXT) <> '' AND cs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE
+      AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR cs.id IN (
+            SELECT fs.id FROM source fs
+            WHERE fs.published >= CAST(sqlc.arg(date_from) AS TEXT) AND fs.published <= CAST(sqlc.arg(date_to) AS TEXT)))
     UNION ALL
     SELECT q.id FROM source cs CROSS JOIN quote q ON q.source_id = cs.id
     WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 AND CAST(sqlc.arg(story_id) AS INTEGER) = 0
@@ -333,12 +348,18 @@ FROM (
                 WHERE ss.story_id = CAST(sqlc.arg(story_id) AS INTEGER)))
           AND (CAST(sqlc.arg(tag_id) AS INTEGER) = 0 OR cand.id IN (
                 SELECT g.quote_id FROM tagging g WHERE g.tag_id = CAST(sqlc.arg(tag_id) AS INTEGER)))
-          AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR cand.id IN (
-                SELECT cq.id FROM source fs JOIN quote cq ON cq.source_id = fs.id
-                WHERE fs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE))
-          AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR cand.id IN (
-                SELECT cq.id FROM source fs JOIN quote cq ON cq.source_id = fs.id
-                WHERE fs.published >= CAST(sqlc.arg(date_from) AS TEXT) AND fs.published <= CAST(sqlc.arg(date_to) AS TEXT)))
+          AND ((CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 AND CAST(sqlc.arg(story_id) AS INTEGER) = 0
+                AND CAST(sqlc.arg(tag_id) AS INTEGER) = 0)
+               OR (CAST(sqlc.arg(outlet) AS TEXT) = '' AND CAST(sqlc.arg(dated) AS INTEGER) = 0)
+               OR EXISTS (
+                SELECT 1 FROM quote cq
+                WHERE cq.id = cand.id
+                  AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR cq.source_id IN (
+                        SELECT fs.id FROM source fs WHERE fs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE))
+                  AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR cq.source_id IN (
+                        SELECT fs.id FROM source fs
+                        WHERE fs.published >= CAST(sqlc.arg(date_from) AS TEXT)
+                          AND fs.published <= CAST(sqlc.arg(date_to) AS TEXT)))))
         ORDER BY cand.id DESC
     ) AS r
     CROSS JOIN quote rq ON rq.id = r.id
@@ -504,3 +525,16 @@ ORDER BY t.modified_at DESC, t.id DESC;
 -- The largest source id: about the number of sources, read from the end of
 -- the table without counting it.
 SELECT CAST(coalesce(max(id), 0) AS INTEGER) AS max_id FROM source;
+
+-- name: SearchQuoteMaxID :one
+SELECT CAST(coalesce(max(id), 0) AS INTEGER) AS max_id FROM quote;
+
+-- name: SearchOutletSources :one
+-- How many sources an outlet has (from the outlet index alone).
+SELECT CAST(count(*) AS INTEGER) AS n FROM source WHERE outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE;
+
+-- name: SearchDatedSources :one
+-- How many sources were published between two dates (from the date index
+-- alone).
+SELECT CAST(count(*) AS INTEGER) AS n FROM source
+WHERE published >= CAST(sqlc.arg(date_from) AS TEXT) AND published <= CAST(sqlc.arg(date_to) AS TEXT);

@@ -687,7 +687,10 @@ export namespace app {
 	    id: number;
 	    sourceId: number;
 	    title: string;
+	    speaker: string;
+	    sourceTitle: string;
 	    outlet: string;
+	    published: string;
 	    snippet: Segment[];
 	    score: number;
 	
@@ -701,7 +704,10 @@ export namespace app {
 	        this.id = source["id"];
 	        this.sourceId = source["sourceId"];
 	        this.title = source["title"];
+	        this.speaker = source["speaker"];
+	        this.sourceTitle = source["sourceTitle"];
 	        this.outlet = source["outlet"];
+	        this.published = source["published"];
 	        this.snippet = this.convertValues(source["snippet"], Segment);
 	        this.score = source["score"];
 	    }
@@ -1213,9 +1219,76 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class SearchGroup {
+	    kind: string;
+	    hits: Hit[];
+	    total: number;
+	    more: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchGroup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.hits = this.convertValues(source["hits"], Hit);
+	        this.total = source["total"];
+	        this.more = source["more"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SearchRequest {
+	    query: string;
+	    asYouType: boolean;
+	    kinds: string[];
+	    storyId: number;
+	    tag: string;
+	    speakerId: number;
+	    outlet: string;
+	    from: string;
+	    to: string;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.asYouType = source["asYouType"];
+	        this.kinds = source["kinds"];
+	        this.storyId = source["storyId"];
+	        this.tag = source["tag"];
+	        this.speakerId = source["speakerId"];
+	        this.outlet = source["outlet"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.limit = source["limit"];
+	    }
+	}
 	export class SearchResults {
 	    query: string;
 	    hits: Hit[];
+	    groups: SearchGroup[];
 	
 	    static createFrom(source: any = {}) {
 	        return new SearchResults(source);
@@ -1225,6 +1298,7 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.query = source["query"];
 	        this.hits = this.convertValues(source["hits"], Hit);
+	        this.groups = this.convertValues(source["groups"], SearchGroup);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -74,6 +74,8 @@ export function SaveCompareReport(arg1:Array<number>):Promise<string>;
 
 export function Search(arg1:string):Promise<app.SearchResults>;
 
+export function SearchAll(arg1:app.SearchRequest):Promise<app.SearchResults>;
+
 export function SetBoilerplate(arg1:number,arg2:number,arg3:boolean):Promise<app.Source>;
 
 export function SetQuoteKind(arg1:number,arg2:string):Promise<app.Quote>;

@@ -146,6 +146,10 @@ export function Search(arg1) {
   return window['go']['app']['App']['Search'](arg1);
 }
 
+export function SearchAll(arg1) {
+  return window['go']['app']['App']['SearchAll'](arg1);
+}
+
 export function SetBoilerplate(arg1, arg2, arg3) {
   return window['go']['app']['App']['SetBoilerplate'](arg1, arg2, arg3);
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"sourcebook/db"
+	"sourcebook/internal/ftsquery"
 	"sourcebook/internal/wikilink"
 )
 
@@ -229,8 +230,20 @@ func (a *App) LinkTargets(typed string) ([]LinkTarget, error) {
 		return nil
 	}
 	q, ctx, n := a.nb.Q, a.ctx, int64(each)
-	notes, err := q.LinkTargetNotes(ctx, db.LinkTargetNotesParams{Needle: typed, MaxRows: n})
-	if err != nil {
+	// Notes, sources and quotes are many: they are found through the
+	// full-text indexes (title words for sources), newest first.
+	match := ftsquery.Translate(typed, ftsquery.Options{AsYouType: true})
+	var notes []db.LinkTargetNotesRow
+	var err error
+	if match == "" {
+		recent, err := q.LinkTargetNotesRecent(ctx, n)
+		if err != nil {
+			return nil, a.internal("suggest links", err)
+		}
+		for _, r := range recent {
+			notes = append(notes, db.LinkTargetNotesRow(r))
+		}
+	} else if notes, err = q.LinkTargetNotes(ctx, db.LinkTargetNotesParams{Query: match, MaxRows: n}); err != nil {
 		return nil, a.internal("suggest links", err)
 	}
 	for _, r := range notes {
@@ -256,17 +269,28 @@ func (a *App) LinkTargets(typed string) ([]LinkTarget, error) {
 			return nil, a.internal("suggest links", err)
 		}
 	}
-	sources, err := q.LinkTargetSources(ctx, db.LinkTargetSourcesParams{Needle: typed, MaxRows: n})
-	if err != nil {
-		return nil, a.internal("suggest links", err)
+	var sources []db.LinkTargetSourcesRow
+	if match == "" {
+		recent, err := q.LinkTargetSourcesRecent(ctx, n)
+		if err != nil {
+			return nil, a.internal("suggest links", err)
+		}
+		for _, r := range recent {
+			sources = append(sources, db.LinkTargetSourcesRow(r))
+		}
+	} else {
+		sources, err = q.LinkTargetSources(ctx, db.LinkTargetSourcesParams{Query: "title : (" + match + ")", MaxRows: n})
+		if err != nil {
+			return nil, a.internal("suggest links", err)
+		}
 	}
 	for _, r := range sources {
 		if err := add("source", r.ID, r.Title, cmp.Or(r.Outlet, "source")); err != nil {
 			return nil, a.internal("suggest links", err)
 		}
 	}
-	if typed != "" {
-		quotes, err := q.LinkTargetQuotes(ctx, db.LinkTargetQuotesParams{Needle: typed, MaxRows: n})
+	if match != "" {
+		quotes, err := q.LinkTargetQuotes(ctx, db.LinkTargetQuotesParams{Query: match, MaxRows: n})
 		if err != nil {
 			return nil, a.internal("suggest links", err)
 		}

@@ -4,9 +4,12 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 	"unicode"
 
 	"sourcebook/db"
@@ -29,6 +32,26 @@ const detectorVersion = 1
 type quoteState struct {
 	mu sync.Mutex
 	ix *quotematch.Index // nil until first needed
+	// current is set once no source waits for the quote detector: reading
+	// quotes then needs neither the lock nor the index, which takes seconds
+	// to build for a million quotes.
+	current atomic.Bool
+}
+
+// WarmUp builds the quote index in the background, so that the first
+// import or quote edit of a session on a big notebook does not wait for it.
+// The window and browser mode call it at start; the command line does not.
+func WarmUp(a *App) {
+	go func() {
+		start := time.Now()
+		a.quotes.mu.Lock()
+		defer a.quotes.mu.Unlock()
+		if err := a.ensureIndexLocked(); err != nil {
+			a.opts.Log.Warn("could not prepare the quote index", "err", err)
+			return
+		}
+		a.opts.Log.Debug("quote index ready", "quotes", a.quotes.ix.Len(), "took", time.Since(start))
+	}()
 }
 
 // quoteTx runs fn in a transaction with the quote index ready and locked.
@@ -103,6 +126,7 @@ func (a *App) ensureIndexLocked() error {
 	if err != nil {
 		return fmt.Errorf("app: list sources without quotes: %w", err)
 	}
+	slices.Sort(pending)
 	for _, id := range pending {
 		log := &ixLog{ix: ix}
 		err := a.nb.Tx(a.ctx, func(q *db.Queries) error {

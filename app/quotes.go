@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"strings"
 
 	"sourcebook/db"
@@ -36,7 +37,11 @@ func (a *App) listQuotes(sourceID, speakerID int64) ([]Quote, error) {
 			return nil, a.internal("read the source", err)
 		}
 	}
-	rows, err := a.nb.Q.QuoteViewList(a.ctx, db.QuoteViewListParams{SourceID: sourceID, SpeakerID: speakerID})
+	from, to := sourceID, sourceID
+	if sourceID == 0 {
+		from, to = 0, math.MaxInt64
+	}
+	rows, err := a.nb.Q.QuoteViewList(a.ctx, db.QuoteViewListParams{SourceFrom: from, SourceTo: to, SpeakerID: speakerID})
 	if err != nil {
 		return nil, a.internal("list the quotes", err)
 	}
@@ -51,6 +56,19 @@ func (a *App) listQuotes(sourceID, speakerID int64) ([]Quote, error) {
 // run on it (sources imported by an older version get their quotes on
 // first use).
 func (a *App) ensureQuotes() error {
+	if a.quotes.current.Load() {
+		return nil
+	}
+	// Most notebooks have no source waiting: then the index is not needed
+	// to read quotes (an indexed query, without the lock).
+	pending, err := a.nb.Q.SourceQuotesPending(a.ctx, detectorVersion)
+	if err != nil {
+		return a.internal("find the quotes", err)
+	}
+	if len(pending) == 0 {
+		a.quotes.current.Store(true)
+		return nil
+	}
 	a.quotes.mu.Lock()
 	defer a.quotes.mu.Unlock()
 	if err := a.ensureIndexLocked(); err != nil {

@@ -260,6 +260,7 @@ func (c *command) window() int {
 		return c.errorf("%v", err)
 	}
 	defer closeFn()
+	app.WarmUp(a)
 	if err := c.env.Desktop(a); err != nil {
 		return c.errorf("window: %v", err)
 	}

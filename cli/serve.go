@@ -36,6 +36,7 @@ func (c *command) serveCmd(args []string) int {
 		return c.errorf("%v", err)
 	}
 	defer closeFn()
+	app.WarmUp(a)
 
 	srv, err := httpapi.New(httpapi.Config{
 		Addr: *addr, Target: a, Assets: c.env.Assets, Log: log,

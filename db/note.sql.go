@@ -188,13 +188,16 @@ func (q *Queries) HighlightListBySource(ctx context.Context, sourceID sql.NullIn
 }
 
 const linkTargetNotes = `-- name: LinkTargetNotes :many
-SELECT id, title FROM note
-WHERE title <> '' AND instr(lower(title), lower(CAST(?1 AS TEXT))) > 0
-ORDER BY modified_at DESC LIMIT ?2
+SELECT n.id, n.title
+FROM note_fts(CAST(?1 AS TEXT))
+JOIN note n ON n.id = note_fts.rowid
+WHERE n.title <> ''
+ORDER BY note_fts.rowid DESC
+LIMIT ?2
 `
 
 type LinkTargetNotesParams struct {
-	Needle  string
+	Query   string
 	MaxRows int64
 }
 
@@ -203,8 +206,9 @@ type LinkTargetNotesRow struct {
 	Title string
 }
 
+// Notes whose text matches an FTS5 expression, newest first.
 func (q *Queries) LinkTargetNotes(ctx context.Context, arg LinkTargetNotesParams) ([]LinkTargetNotesRow, error) {
-	rows, err := q.db.QueryContext(ctx, linkTargetNotes, arg.Needle, arg.MaxRows)
+	rows, err := q.db.QueryContext(ctx, linkTargetNotes, arg.Query, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}
@@ -226,15 +230,50 @@ func (q *Queries) LinkTargetNotes(ctx context.Context, arg LinkTargetNotesParams
 	return items, nil
 }
 
+const linkTargetNotesRecent = `-- name: LinkTargetNotesRecent :many
+SELECT id, title FROM note WHERE title <> '' ORDER BY modified_at DESC LIMIT ?
+`
+
+type LinkTargetNotesRecentRow struct {
+	ID    int64
+	Title string
+}
+
+func (q *Queries) LinkTargetNotesRecent(ctx context.Context, limit int64) ([]LinkTargetNotesRecentRow, error) {
+	rows, err := q.db.QueryContext(ctx, linkTargetNotesRecent, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []LinkTargetNotesRecentRow{}
+	for rows.Next() {
+		var i LinkTargetNotesRecentRow
+		if err := rows.Scan(&i.ID, &i.Title); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const linkTargetQuotes = `-- name: LinkTargetQuotes :many
 SELECT q.id, q.text, CAST(coalesce(sp.name, '') AS TEXT) AS speaker
-FROM quote q LEFT JOIN speaker sp ON sp.id = q.speaker_id
-WHERE q.status <> 'rejected' AND q.kind <> 'scare' AND instr(lower(q.text), lower(CAST(?1 AS TEXT))) > 0
-ORDER BY q.id DESC LIMIT ?2
+FROM quote_fts(CAST(?1 AS TEXT))
+JOIN quote q ON q.id = quote_fts.rowid
+LEFT JOIN speaker sp ON sp.id = q.speaker_id
+WHERE q.status <> 'rejected' AND q.kind <> 'scare'
+ORDER BY quote_fts.rowid DESC
+LIMIT ?2
 `
 
 type LinkTargetQuotesParams struct {
-	Needle  string
+	Query   string
 	MaxRows int64
 }
 
@@ -244,8 +283,10 @@ type LinkTargetQuotesRow struct {
 	Speaker string
 }
 
+// Quotes (not rejected, not scare quotes) matching an FTS5 expression,
+// newest first.
 func (q *Queries) LinkTargetQuotes(ctx context.Context, arg LinkTargetQuotesParams) ([]LinkTargetQuotesRow, error) {
-	rows, err := q.db.QueryContext(ctx, linkTargetQuotes, arg.Needle, arg.MaxRows)
+	rows, err := q.db.QueryContext(ctx, linkTargetQuotes, arg.Query, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}
@@ -268,13 +309,15 @@ func (q *Queries) LinkTargetQuotes(ctx context.Context, arg LinkTargetQuotesPara
 }
 
 const linkTargetSources = `-- name: LinkTargetSources :many
-SELECT id, title, outlet FROM source
-WHERE instr(lower(title), lower(CAST(?1 AS TEXT))) > 0
-ORDER BY imported_at DESC LIMIT ?2
+SELECT s.id, s.title, s.outlet
+FROM source_fts(CAST(?1 AS TEXT))
+JOIN source s ON s.id = source_fts.rowid
+ORDER BY source_fts.rowid DESC
+LIMIT ?2
 `
 
 type LinkTargetSourcesParams struct {
-	Needle  string
+	Query   string
 	MaxRows int64
 }
 
@@ -284,8 +327,10 @@ type LinkTargetSourcesRow struct {
 	Outlet string
 }
 
+// Sources whose title matches an FTS5 expression (see internal/ftsquery),
+// newest first.
 func (q *Queries) LinkTargetSources(ctx context.Context, arg LinkTargetSourcesParams) ([]LinkTargetSourcesRow, error) {
-	rows, err := q.db.QueryContext(ctx, linkTargetSources, arg.Needle, arg.MaxRows)
+	rows, err := q.db.QueryContext(ctx, linkTargetSources, arg.Query, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}
@@ -293,6 +338,39 @@ func (q *Queries) LinkTargetSources(ctx context.Context, arg LinkTargetSourcesPa
 	items := []LinkTargetSourcesRow{}
 	for rows.Next() {
 		var i LinkTargetSourcesRow
+		if err := rows.Scan(&i.ID, &i.Title, &i.Outlet); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const linkTargetSourcesRecent = `-- name: LinkTargetSourcesRecent :many
+SELECT id, title, outlet FROM source ORDER BY id DESC LIMIT ?
+`
+
+type LinkTargetSourcesRecentRow struct {
+	ID     int64
+	Title  string
+	Outlet string
+}
+
+func (q *Queries) LinkTargetSourcesRecent(ctx context.Context, limit int64) ([]LinkTargetSourcesRecentRow, error) {
+	rows, err := q.db.QueryContext(ctx, linkTargetSourcesRecent, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []LinkTargetSourcesRecentRow{}
+	for rows.Next() {
+		var i LinkTargetSourcesRecentRow
 		if err := rows.Scan(&i.ID, &i.Title, &i.Outlet); err != nil {
 			return nil, err
 		}

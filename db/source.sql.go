@@ -252,10 +252,12 @@ func (q *Queries) SourceOriginal(ctx context.Context, id int64) (SourceOriginalR
 }
 
 const sourceQuotesPending = `-- name: SourceQuotesPending :many
-SELECT id FROM source WHERE quotes_version < ? ORDER BY id
+SELECT id FROM source WHERE quotes_version < ?
 `
 
 // Sources the current quote detector has not yet been run on.
+// No ORDER BY: the caller sorts, so the planner reads the small
+// source_quotes_version index rather than every (large) source row.
 func (q *Queries) SourceQuotesPending(ctx context.Context, quotesVersion int64) ([]int64, error) {
 	rows, err := q.db.QueryContext(ctx, sourceQuotesPending, quotesVersion)
 	if err != nil {

@@ -177,14 +177,28 @@ ORDER BY n.modified_at DESC, n.id DESC
 LIMIT 200;
 
 -- name: LinkTargetNotes :many
-SELECT id, title FROM note
-WHERE title <> '' AND instr(lower(title), lower(CAST(sqlc.arg(needle) AS TEXT))) > 0
-ORDER BY modified_at DESC LIMIT sqlc.arg(max_rows);
+-- Notes whose text matches an FTS5 expression, newest first.
+SELECT n.id, n.title
+FROM note_fts(CAST(sqlc.arg(query) AS TEXT))
+JOIN note n ON n.id = note_fts.rowid
+WHERE n.title <> ''
+ORDER BY note_fts.rowid DESC
+LIMIT sqlc.arg(max_rows);
+
+-- name: LinkTargetNotesRecent :many
+SELECT id, title FROM note WHERE title <> '' ORDER BY modified_at DESC LIMIT ?;
 
 -- name: LinkTargetSources :many
-SELECT id, title, outlet FROM source
-WHERE instr(lower(title), lower(CAST(sqlc.arg(needle) AS TEXT))) > 0
-ORDER BY imported_at DESC LIMIT sqlc.arg(max_rows);
+-- Sources whose title matches an FTS5 expression (see internal/ftsquery),
+-- newest first.
+SELECT s.id, s.title, s.outlet
+FROM source_fts(CAST(sqlc.arg(query) AS TEXT))
+JOIN source s ON s.id = source_fts.rowid
+ORDER BY source_fts.rowid DESC
+LIMIT sqlc.arg(max_rows);
+
+-- name: LinkTargetSourcesRecent :many
+SELECT id, title, outlet FROM source ORDER BY id DESC LIMIT ?;
 
 -- name: LinkTargetSpeakers :many
 SELECT s.id, s.name, s.role FROM speaker s
@@ -198,10 +212,15 @@ WHERE instr(lower(title), lower(CAST(sqlc.arg(needle) AS TEXT))) > 0
 ORDER BY created_at DESC LIMIT sqlc.arg(max_rows);
 
 -- name: LinkTargetQuotes :many
+-- Quotes (not rejected, not scare quotes) matching an FTS5 expression,
+-- newest first.
 SELECT q.id, q.text, CAST(coalesce(sp.name, '') AS TEXT) AS speaker
-FROM quote q LEFT JOIN speaker sp ON sp.id = q.speaker_id
-WHERE q.status <> 'rejected' AND q.kind <> 'scare' AND instr(lower(q.text), lower(CAST(sqlc.arg(needle) AS TEXT))) > 0
-ORDER BY q.id DESC LIMIT sqlc.arg(max_rows);
+FROM quote_fts(CAST(sqlc.arg(query) AS TEXT))
+JOIN quote q ON q.id = quote_fts.rowid
+LEFT JOIN speaker sp ON sp.id = q.speaker_id
+WHERE q.status <> 'rejected' AND q.kind <> 'scare'
+ORDER BY quote_fts.rowid DESC
+LIMIT sqlc.arg(max_rows);
 
 -- name: TargetLabel :one
 -- What a thing named by kind and id is called (no rows when there is none):

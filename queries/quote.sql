@@ -17,7 +17,8 @@ ORDER BY start_offset, id;
 
 -- name: QuoteViewList :many
 -- Quotes with their speakers and the number of sources sharing their group,
--- filtered by source and speaker (0: any), in source then text order.
+-- filtered by source (a range: from = to for one source, so the index on
+-- source_id serves it) and speaker (0: any), in source then text order.
 SELECT q.id, q.uuid, q.source_id, q.text, q.start_offset, q.end_offset,
        q.prefix, q.suffix, q.cue, q.origin, q.status, q.kind, q.group_uuid,
        q.speaker_text, q.orphan, q.modified_at,
@@ -31,7 +32,7 @@ SELECT q.id, q.uuid, q.source_id, q.text, q.start_offset, q.end_offset,
 FROM quote q
 JOIN source s ON s.id = q.source_id
 LEFT JOIN speaker sp ON sp.id = q.speaker_id
-WHERE (CAST(sqlc.arg(source_id) AS INTEGER) = 0 OR q.source_id = sqlc.arg(source_id))
+WHERE q.source_id BETWEEN sqlc.arg(source_from) AND sqlc.arg(source_to)
   AND (CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 OR q.speaker_id = sqlc.arg(speaker_id))
 ORDER BY q.source_id, q.start_offset, q.id;
 

@@ -68,7 +68,9 @@ LIMIT sqlc.arg(max_hits);
 
 -- name: SourceQuotesPending :many
 -- Sources the current quote detector has not yet been run on.
-SELECT id FROM source WHERE quotes_version < ? ORDER BY id;
+-- No ORDER BY: the caller sorts, so the planner reads the small
+-- source_quotes_version index rather than every (large) source row.
+SELECT id FROM source WHERE quotes_version < ?;
 
 -- name: SourceSetQuotesVersion :exec
 UPDATE source SET quotes_version = ? WHERE id = ?;

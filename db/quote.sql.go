@@ -625,7 +625,7 @@ SELECT q.id, q.uuid, q.source_id, q.text, q.start_offset, q.end_offset,
 FROM quote q
 JOIN source s ON s.id = q.source_id
 LEFT JOIN speaker sp ON sp.id = q.speaker_id
-WHERE q.source_id BETWEEN ?1 AND ?2
+WHERE q.source_id >= ?1 AND q.source_id <= ?2
   AND (CAST(?3 AS INTEGER) = 0 OR q.speaker_id = ?3)
 ORDER BY q.source_id, q.start_offset, q.id
 `
@@ -667,13 +667,7 @@ type QuoteViewListRow struct {
 // filtered by source (a range: from = to for one source, so the index on
 // source_id serves it) and speaker (0: any), in source then text order.
 func (q *Queries) QuoteViewList(ctx context.Context, arg QuoteViewListParams) ([]QuoteViewListRow, error) {
-	rows, err := q.db.QueryContext(ctx, quoteViewList,
-		arg.SourceFrom,
-		arg.SourceFrom,
-		arg.SourceTo,
-		arg.SourceTo,
-		arg.SpeakerID,
-	)
+	rows, err := q.db.QueryContext(ctx, quoteViewList, arg.SourceFrom, arg.SourceTo, arg.SpeakerID)
 	if err != nil {
 		return nil, err
 	}

@@ -32,7 +32,7 @@ SELECT q.id, q.uuid, q.source_id, q.text, q.start_offset, q.end_offset,
 FROM quote q
 JOIN source s ON s.id = q.source_id
 LEFT JOIN speaker sp ON sp.id = q.speaker_id
-WHERE q.source_id BETWEEN sqlc.arg(source_from) AND sqlc.arg(source_to)
+WHERE q.source_id >= sqlc.arg(source_from) AND q.source_id <= sqlc.arg(source_to)
   AND (CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 OR q.speaker_id = sqlc.arg(speaker_id))
 ORDER BY q.source_id, q.start_offset, q.id;
 

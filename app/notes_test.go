@@ -199,6 +199,9 @@ func TestUndo(t *testing.T) {
 	}
 	lib0, _ := a.Library()
 	quotes0, _ := a.Quotes(0)
+	if len(lib0.Sources) != 2 || len(quotes0) < 10 {
+		t.Fatalf("before: %d sources, %d quotes", len(lib0.Sources), len(quotes0))
+	}
 	page0, err := a.StoryPage(story.ID)
 	if err != nil {
 		t.Fatal(err)

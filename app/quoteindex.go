@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -113,15 +114,24 @@ func (a *App) ensureIndexLocked() error {
 	if a.quotes.ix != nil {
 		return nil
 	}
-	rows, err := a.nb.Q.QuoteIndexRows(a.ctx)
-	if err != nil {
-		return fmt.Errorf("app: load quotes: %w", err)
-	}
+	// A page of quotes at a time: a million quotes' texts never sit in
+	// memory at once, only the index built from them.
 	ix := quotematch.NewIndex()
-	for _, r := range rows {
-		ix.Add(r.ID, r.Text)
+	for after := int64(0); ; {
+		rows, err := a.nb.Q.QuoteIndexRows(a.ctx, db.QuoteIndexRowsParams{After: after, MaxRows: 20000})
+		if err != nil {
+			return fmt.Errorf("app: load quotes: %w", err)
+		}
+		for _, r := range rows {
+			ix.Add(r.ID, r.Text)
+		}
+		if len(rows) < 20000 {
+			break
+		}
+		after = rows[len(rows)-1].ID
 	}
 	a.quotes.ix = ix
+	debug.FreeOSMemory() // what building it took goes back to the system
 	pending, err := a.nb.Q.SourceQuotesPending(a.ctx, detectorVersion)
 	if err != nil {
 		return fmt.Errorf("app: list sources without quotes: %w", err)

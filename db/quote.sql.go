@@ -174,9 +174,15 @@ func (q *Queries) QuoteIDsBySource(ctx context.Context, sourceID int64) ([]int64
 const quoteIndexRows = `-- name: QuoteIndexRows :many
 SELECT id, text, CAST(coalesce(speaker_id, 0) AS INTEGER) AS speaker_id
 FROM quote
-WHERE status <> 'rejected' AND kind <> 'scare' AND orphan = 0
+WHERE id > ?1 AND status <> 'rejected' AND kind <> 'scare' AND orphan = 0
 ORDER BY id
+LIMIT ?2
 `
+
+type QuoteIndexRowsParams struct {
+	After   int64
+	MaxRows int64
+}
 
 type QuoteIndexRowsRow struct {
 	ID        int64
@@ -184,10 +190,10 @@ type QuoteIndexRowsRow struct {
 	SpeakerID int64
 }
 
-// The quotes that take part in grouping: not rejected, not scare quotes,
-// not orphans.
-func (q *Queries) QuoteIndexRows(ctx context.Context) ([]QuoteIndexRowsRow, error) {
-	rows, err := q.db.QueryContext(ctx, quoteIndexRows)
+// The quotes that take part in grouping (not rejected, not scare quotes,
+// not orphans), a page at a time: those after id, at most max_rows.
+func (q *Queries) QuoteIndexRows(ctx context.Context, arg QuoteIndexRowsParams) ([]QuoteIndexRowsRow, error) {
+	rows, err := q.db.QueryContext(ctx, quoteIndexRows, arg.After, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}

@@ -69,12 +69,13 @@ WHERE q.group_uuid = ? AND q.status <> 'rejected'
 ORDER BY CASE WHEN s.published <> '' THEN s.published ELSE s.imported_at END, q.source_id, q.start_offset;
 
 -- name: QuoteIndexRows :many
--- The quotes that take part in grouping: not rejected, not scare quotes,
--- not orphans.
+-- The quotes that take part in grouping (not rejected, not scare quotes,
+-- not orphans), a page at a time: those after id, at most max_rows.
 SELECT id, text, CAST(coalesce(speaker_id, 0) AS INTEGER) AS speaker_id
 FROM quote
-WHERE status <> 'rejected' AND kind <> 'scare' AND orphan = 0
-ORDER BY id;
+WHERE id > sqlc.arg(after) AND status <> 'rejected' AND kind <> 'scare' AND orphan = 0
+ORDER BY id
+LIMIT sqlc.arg(max_rows);
 
 -- name: QuoteGroupInfo :many
 -- What grouping needs to know of the candidates a quote matched: one query

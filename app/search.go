@@ -2,7 +2,6 @@ package app
 
 import (
 	"cmp"
-	"database/sql"
 	"regexp"
 	"slices"
 	"strings"
@@ -36,6 +35,9 @@ const (
 	maxQuery = 1000
 	// quoteWords is how much of a quote's words a listed quote shows.
 	quoteWords = 40
+	// rowCost is what reading a row costs, in index rows read (see
+	// planFilters).
+	rowCost = 5
 	// searchWorkers is how many kinds are searched at once.
 	searchWorkers = 2
 )
@@ -192,7 +194,7 @@ func (a *App) prepareSearch(req SearchRequest) (preparedSearch, error) {
 	}
 	p.match = ftsquery.Translate(query, ftsquery.Options{AsYouType: req.AsYouType, MinPrefix: minPrefix})
 	if p.match != "" {
-		if err := a.planFilters(&f, p.kinds); err != nil {
+		if err := a.planFilters(&f, p.match, p.kinds); err != nil {
 			return p, a.internal("search", err)
 		}
 	}
@@ -200,64 +202,55 @@ func (a *App) prepareSearch(req SearchRequest) (preparedSearch, error) {
 	return p, nil
 }
 
-// planFilters chooses how the queries of a full-text search apply the
-// filters that can select a large part of the notebook, from counts the
-// indexes give at once. Either way gives the same hits; see
-// queries/search.sql.
-func (a *App) planFilters(f *searchFilter, kinds []string) error {
-	quotes := slices.Contains(kinds, "quote")
-	bySpeaker := f.speaker != 0 && slices.Contains(kinds, "source")
-	bySource := (f.outlet != "" || f.dated != 0) && quotes
-	if !bySpeaker && !bySource {
+// planFilters chooses how the quote query of a full-text search applies an
+// outlet or dates, from counts the indexes give at once. Either way gives
+// the same hits (see queries/search.sql); the costs, measured on the
+// benchmark notebook, differ tenfold either way.
+func (a *App) planFilters(f *searchFilter, match string, kinds []string) error {
+	if (f.outlet == "" && f.dated == 0) || !slices.Contains(kinds, "quote") {
 		return nil
 	}
 	n, err := a.nb.Q.SearchSourceMaxID(a.ctx)
 	if err != nil {
 		return err
 	}
-	sources := float64(max(n, 1))
-	if bySpeaker {
-		// Listing the sources quoting a speaker reads each of the
-		// speaker's q quotes; checking each candidate source instead reads
-		// about maxCandidates × sources / q of them (the share of sources
-		// quoting the speaker says how many must be looked at to find
-		// maxCandidates). The second is cheaper once q² exceeds
-		// maxCandidates × sources.
-		q, err := a.nb.Q.QuoteCountBySpeaker(a.ctx, sql.NullInt64{Int64: f.speaker, Valid: true})
-		if err != nil {
-			return err
-		}
-		if float64(q)*float64(q) > maxCandidates*sources {
-			f.speakerQuotedOften = 1
-		}
+	q, err := a.nb.Q.SearchQuoteMaxID(a.ctx)
+	if err != nil {
+		return err
 	}
-	if bySource {
-		// Listing the quotes of the s sources an outlet or dates select
-		// reads about s × quotes/sources index rows; checking each
-		// candidate quote's source reads about maxCandidates × sources / s
-		// rows.
-		s := sources
-		if f.outlet != "" {
-			c, err := a.nb.Q.SearchOutletSources(a.ctx, f.outlet)
-			if err != nil {
-				return err
-			}
-			s = min(s, float64(c))
-		}
-		if f.dated != 0 {
-			c, err := a.nb.Q.SearchDatedSources(a.ctx, db.SearchDatedSourcesParams{DateFrom: f.dateFrom, DateTo: f.dateTo})
-			if err != nil {
-				return err
-			}
-			s = min(s, float64(c))
-		}
-		q, err := a.nb.Q.SearchQuoteMaxID(a.ctx)
+	sources := float64(max(n, 1))
+	perSource := float64(q) / sources
+	// listed is how many index rows the lists of the selected sources'
+	// quotes take; selected is about how many sources pass every filter.
+	var listed float64
+	selected := sources
+	if f.outlet != "" {
+		c, err := a.nb.Q.SearchOutletSources(a.ctx, f.outlet)
 		if err != nil {
 			return err
 		}
-		if s*float64(q)/sources > maxCandidates*sources/max(s, 1) {
-			f.manySources = 1
+		listed += float64(c) * perSource
+		selected = min(selected, float64(c))
+	}
+	if f.dated != 0 {
+		c, err := a.nb.Q.SearchDatedSources(a.ctx, db.SearchDatedSourcesParams{DateFrom: f.dateFrom, DateTo: f.dateTo})
+		if err != nil {
+			return err
 		}
+		listed += float64(c) * perSource
+		selected = min(selected, float64(c))
+	}
+	// Checking each candidate quote's source reads one quote row a match
+	// until maxCandidates pass: all the matches, or about maxCandidates ×
+	// sources / selected of them. A row read costs about five index rows.
+	limit := int64(listed/rowCost) + 1
+	m, err := a.nb.Q.SearchQuoteMatches(a.ctx, db.SearchQuoteMatchesParams{Query: match, MaxCount: limit})
+	if err != nil {
+		return err
+	}
+	checked := min(float64(m), maxCandidates*sources/max(selected, 1))
+	if checked*rowCost < listed {
+		f.manySources = 1
 	}
 	return nil
 }
@@ -286,7 +279,6 @@ func requestKinds(asked []string) ([]string, error) {
 // queries/search.sql): 0 or "" is off.
 type searchFilter struct {
 	story, tag, speaker int64
-	speakerQuotedOften  int64 // 1: check candidate sources' quotes for the speaker
 	manySources         int64 // 1: check candidate quotes' sources for outlet and dates
 	outlet              string
 	dated               int64 // 1: between dateFrom and dateTo
@@ -306,8 +298,8 @@ func (a *App) searchKind(kind, match string, f searchFilter, limit int) (SearchG
 	switch kind {
 	case "source":
 		rows, err := a.nb.Q.SearchSources(a.ctx, db.SearchSourcesParams{
-			Query: match, StoryID: f.story, TagID: f.tag, SpeakerID: f.speaker, SpeakerQuotedOften: f.speakerQuotedOften,
-			Outlet: f.outlet, Dated: f.dated, DateFrom: f.dateFrom, DateTo: f.dateTo, MaxCandidates: maxCandidates, MaxHits: int64(limit),
+			Query: match, StoryID: f.story, TagID: f.tag, SpeakerID: f.speaker, Outlet: f.outlet,
+			Dated: f.dated, DateFrom: f.dateFrom, DateTo: f.dateTo, MaxCandidates: maxCandidates, MaxHits: int64(limit),
 		})
 		if err != nil {
 			return SearchGroup{}, err

@@ -296,26 +296,20 @@ func (q *Queries) ListQuotes(ctx context.Context, arg ListQuotesParams) ([]ListQ
 }
 
 const listSources = `-- name: ListSources :many
-SELECT s.id, s.title, s.outlet, s.published, CAST(t.total AS INTEGER) AS total
-FROM (
-    SELECT x.id, x.published, count(*) OVER () AS total
-    FROM source x INDEXED BY source_published
-    WHERE (CAST(?1 AS INTEGER) = 0 OR x.id IN (
-            SELECT ss.source_id FROM story_source ss WHERE ss.story_id = CAST(?1 AS INTEGER)))
-      AND (CAST(?2 AS INTEGER) = 0 OR x.id IN (
-            SELECT g.source_id FROM tagging g WHERE g.tag_id = CAST(?2 AS INTEGER)))
-      AND (CAST(?3 AS INTEGER) = 0 OR x.id IN (
-            SELECT q.source_id FROM quote q
-            WHERE q.speaker_id = CAST(?3 AS INTEGER) AND q.status <> 'rejected' AND q.kind <> 'scare'))
-      AND (CAST(?4 AS TEXT) = '' OR x.id IN (
-            SELECT fs.id FROM source fs WHERE fs.outlet = CAST(?4 AS TEXT) COLLATE NOCASE))
-      AND (CAST(?5 AS INTEGER) = 0 OR (x.published >= CAST(?6 AS TEXT)
-           AND x.published <= CAST(?7 AS TEXT)))
-    ORDER BY x.published DESC, x.id DESC
-    LIMIT ?8
-) AS t
-JOIN source s ON s.id = t.id
-ORDER BY t.published DESC, t.id DESC
+SELECT x.id, x.title, x.outlet, x.published, CAST(count(*) OVER () AS INTEGER) AS total
+FROM source x INDEXED BY source_list
+WHERE (CAST(?1 AS INTEGER) = 0 OR x.id IN (
+        SELECT ss.source_id FROM story_source ss WHERE ss.story_id = CAST(?1 AS INTEGER)))
+  AND (CAST(?2 AS INTEGER) = 0 OR x.id IN (
+        SELECT g.source_id FROM tagging g WHERE g.tag_id = CAST(?2 AS INTEGER)))
+  AND (CAST(?3 AS INTEGER) = 0 OR x.id IN (
+        SELECT q.source_id FROM quote q
+        WHERE q.speaker_id = CAST(?3 AS INTEGER) AND q.status <> 'rejected'))
+  AND (CAST(?4 AS TEXT) = '' OR x.outlet = CAST(?4 AS TEXT) COLLATE NOCASE)
+  AND (CAST(?5 AS INTEGER) = 0 OR (x.published >= CAST(?6 AS TEXT)
+       AND x.published <= CAST(?7 AS TEXT)))
+ORDER BY CASE WHEN x.published <> '' THEN x.published ELSE x.imported_at END DESC, x.id DESC
+LIMIT ?8
 `
 
 type ListSourcesParams struct {
@@ -337,8 +331,9 @@ type ListSourcesRow struct {
 	Total     int64
 }
 
-// By publication date, unknown dates last: the published index gives that
-// order, so only the returned sources' rows are read.
+// Newest first as in the library: by publication date, else import time.
+// The index source_list holds that order and every column read, so no
+// source row is read at all.
 func (q *Queries) ListSources(ctx context.Context, arg ListSourcesParams) ([]ListSourcesRow, error) {
 	rows, err := q.db.QueryContext(ctx, listSources,
 		arg.StoryID,
@@ -385,7 +380,7 @@ WITH cand(id) AS (
     CROSS JOIN source cs ON cs.id = ss.source_id
     WHERE CAST(?7 AS INTEGER) = 0 AND CAST(?1 AS INTEGER) <> 0
       AND ss.story_id = CAST(?1 AS INTEGER)
-      AND q.speaker_id IS NOT NULL AND q.status <> 'rejected' AND q.kind <> 'scare'
+      AND q.speaker_id IS NOT NULL AND q.status <> 'rejected'
       AND (CAST(?2 AS TEXT) = '' OR cs.outlet = CAST(?2 AS TEXT) COLLATE NOCASE)
       AND (CAST(?3 AS INTEGER) = 0 OR (cs.published >= CAST(?4 AS TEXT)
            AND cs.published <= CAST(?5 AS TEXT)))
@@ -400,20 +395,20 @@ WITH cand(id) AS (
       AND CAST(?2 AS TEXT) <> '' AND cs.outlet = CAST(?2 AS TEXT) COLLATE NOCASE
       AND (CAST(?3 AS INTEGER) = 0 OR (cs.published >= CAST(?4 AS TEXT)
            AND cs.published <= CAST(?5 AS TEXT)))
-      AND q.speaker_id IS NOT NULL AND q.status <> 'rejected' AND q.kind <> 'scare'
+      AND q.speaker_id IS NOT NULL AND q.status <> 'rejected'
     UNION
     SELECT q.speaker_id FROM source cs CROSS JOIN quote q ON q.source_id = cs.id
     WHERE CAST(?7 AS INTEGER) = 0 AND CAST(?1 AS INTEGER) = 0
       AND CAST(?6 AS INTEGER) = 0 AND CAST(?2 AS TEXT) = ''
       AND cs.published >= CAST(?4 AS TEXT) AND cs.published <= CAST(?5 AS TEXT)
-      AND q.speaker_id IS NOT NULL AND q.status <> 'rejected' AND q.kind <> 'scare'
+      AND q.speaker_id IS NOT NULL AND q.status <> 'rejected'
 )
 SELECT sp.id, sp.name, sp.role, CAST(count(*) OVER () AS INTEGER) AS total
 FROM cand CROSS JOIN speaker sp ON sp.id = cand.id
 WHERE (CAST(?1 AS INTEGER) = 0 OR sp.id IN (
         SELECT q.speaker_id FROM story_source ss JOIN quote q ON q.source_id = ss.source_id
         JOIN source fs ON fs.id = ss.source_id
-        WHERE ss.story_id = CAST(?1 AS INTEGER) AND q.status <> 'rejected' AND q.kind <> 'scare'
+        WHERE ss.story_id = CAST(?1 AS INTEGER) AND q.status <> 'rejected'
           AND (CAST(?2 AS TEXT) = '' OR fs.outlet = CAST(?2 AS TEXT) COLLATE NOCASE)
           AND (CAST(?3 AS INTEGER) = 0 OR (fs.published >= CAST(?4 AS TEXT)
                AND fs.published <= CAST(?5 AS TEXT)))))
@@ -424,7 +419,7 @@ WHERE (CAST(?1 AS INTEGER) = 0 OR sp.id IN (
        OR (CAST(?2 AS TEXT) = '' AND CAST(?3 AS INTEGER) = 0)
        OR EXISTS (
         SELECT 1 FROM quote q JOIN source fs ON fs.id = q.source_id
-        WHERE q.speaker_id = sp.id AND q.status <> 'rejected' AND q.kind <> 'scare'
+        WHERE q.speaker_id = sp.id AND q.status <> 'rejected'
           AND (CAST(?2 AS TEXT) = '' OR fs.outlet = CAST(?2 AS TEXT) COLLATE NOCASE)
           AND (CAST(?3 AS INTEGER) = 0 OR (fs.published >= CAST(?4 AS TEXT)
                AND fs.published <= CAST(?5 AS TEXT)))))
@@ -741,6 +736,24 @@ SELECT CAST(count(*) AS INTEGER) AS n FROM source WHERE outlet = CAST(?1 AS TEXT
 // How many sources an outlet has (from the outlet index alone).
 func (q *Queries) SearchOutletSources(ctx context.Context, outlet string) (int64, error) {
 	row := q.db.QueryRowContext(ctx, searchOutletSources, outlet)
+	var n int64
+	err := row.Scan(&n)
+	return n, err
+}
+
+const searchQuoteMatches = `-- name: SearchQuoteMatches :one
+SELECT CAST(count(*) AS INTEGER) AS n
+FROM (SELECT 1 FROM quote_fts(CAST(?1 AS TEXT)) LIMIT ?2)
+`
+
+type SearchQuoteMatchesParams struct {
+	Query    string
+	MaxCount int64
+}
+
+// How many quotes a query matches, counted up to max_count.
+func (q *Queries) SearchQuoteMatches(ctx context.Context, arg SearchQuoteMatchesParams) (int64, error) {
+	row := q.db.QueryRowContext(ctx, searchQuoteMatches, arg.Query, arg.MaxCount)
 	var n int64
 	err := row.Scan(&n)
 	return n, err
@@ -1121,24 +1134,19 @@ WITH t AS (
                 SELECT ss.source_id FROM story_source ss WHERE ss.story_id = CAST(?2 AS INTEGER)))
           AND (CAST(?3 AS INTEGER) = 0 OR +source_fts.rowid IN (
                 SELECT g.source_id FROM tagging g WHERE g.tag_id = CAST(?3 AS INTEGER)))
-          AND (CAST(?4 AS INTEGER) = 0
-               OR (CAST(?5 AS INTEGER) = 0 AND +source_fts.rowid IN (
-                    SELECT q.source_id FROM quote q
-                    WHERE q.speaker_id = CAST(?4 AS INTEGER) AND q.status <> 'rejected' AND q.kind <> 'scare'))
-               OR (CAST(?5 AS INTEGER) = 1 AND EXISTS (
-                    SELECT 1 FROM quote q
-                    WHERE q.source_id = source_fts.rowid AND q.speaker_id = CAST(?4 AS INTEGER)
-                      AND q.status <> 'rejected' AND q.kind <> 'scare')))
-          AND (CAST(?6 AS TEXT) = '' OR +source_fts.rowid IN (
-                SELECT fs.id FROM source fs WHERE fs.outlet = CAST(?6 AS TEXT) COLLATE NOCASE))
-          AND (CAST(?7 AS INTEGER) = 0 OR +source_fts.rowid IN (
+          AND (CAST(?4 AS INTEGER) = 0 OR +source_fts.rowid IN (
+                SELECT q.source_id FROM quote q
+                WHERE q.speaker_id = CAST(?4 AS INTEGER) AND q.status <> 'rejected'))
+          AND (CAST(?5 AS TEXT) = '' OR +source_fts.rowid IN (
+                SELECT fs.id FROM source fs WHERE fs.outlet = CAST(?5 AS TEXT) COLLATE NOCASE))
+          AND (CAST(?6 AS INTEGER) = 0 OR +source_fts.rowid IN (
                 SELECT fs.id FROM source fs
-                WHERE fs.published >= CAST(?8 AS TEXT) AND fs.published <= CAST(?9 AS TEXT)))
+                WHERE fs.published >= CAST(?7 AS TEXT) AND fs.published <= CAST(?8 AS TEXT)))
         ORDER BY source_fts.rowid DESC
-        LIMIT ?10
+        LIMIT ?9
     ) AS c
     ORDER BY c.score, c.id
-    LIMIT ?11
+    LIMIT ?10
 )
 SELECT t.id, s.title, s.outlet, s.published,
        CAST(t.score AS REAL) AS score, CAST(t.total AS INTEGER) AS total
@@ -1148,17 +1156,16 @@ ORDER BY t.score, t.id
 `
 
 type SearchSourcesParams struct {
-	Query              string
-	StoryID            int64
-	TagID              int64
-	SpeakerID          int64
-	SpeakerQuotedOften int64
-	Outlet             string
-	Dated              int64
-	DateFrom           string
-	DateTo             string
-	MaxCandidates      int64
-	MaxHits            int64
+	Query         string
+	StoryID       int64
+	TagID         int64
+	SpeakerID     int64
+	Outlet        string
+	Dated         int64
+	DateFrom      string
+	DateTo        string
+	MaxCandidates int64
+	MaxHits       int64
 }
 
 type SearchSourcesRow struct {
@@ -1185,10 +1192,7 @@ type SearchSourcesRow struct {
 //	            quotes; speakers quoted in its sources
 //	tag_id      items of the kind carrying the tag
 //	speaker_id  quotes by the speaker; sources quoting them; notes on the
-//	            speaker; the speaker. Sources quoting a speaker are listed
-//	            from the speaker's quotes, one row read per quote, unless
-//	            speaker_quoted_often is 1: then each candidate source's
-//	            quotes are read instead (about ten rows on one page).
+//	            speaker; the speaker
 //
 // (for speakers, a story with an outlet or dates means quoted in a source of
 // the story from that outlet or time)
@@ -1199,8 +1203,9 @@ type SearchSourcesRow struct {
 //
 // Quotes and notes go by their source for outlet and dates, speakers by the
 // sources quoting them. Rejected quotes and scare quotes (a term in quote
-// marks, not speech) are never hits, and never make a speaker "quoted in"
-// a source.
+// marks, not speech) are never hits; a speaker is quoted in a source when a
+// quote of theirs there is not rejected (scare quotes have no speaker), which
+// the index quote_speaker (speaker_id, status, source_id) answers alone.
 //
 // A full-text query works in three layers, so that the costly steps run on
 // few rows; on a large notebook most of the time goes to reading pages:
@@ -1222,7 +1227,6 @@ func (q *Queries) SearchSources(ctx context.Context, arg SearchSourcesParams) ([
 		arg.StoryID,
 		arg.TagID,
 		arg.SpeakerID,
-		arg.SpeakerQuotedOften,
 		arg.Outlet,
 		arg.Dated,
 		arg.DateFrom,
@@ -1374,7 +1378,7 @@ WITH t AS (
         WHERE (CAST(?2 AS INTEGER) = 0 OR +speaker_fts.rowid IN (
                 SELECT q.speaker_id FROM story_source ss JOIN quote q ON q.source_id = ss.source_id
                 JOIN source fs ON fs.id = ss.source_id
-                WHERE ss.story_id = CAST(?2 AS INTEGER) AND q.status <> 'rejected' AND q.kind <> 'scare'
+                WHERE ss.story_id = CAST(?2 AS INTEGER) AND q.status <> 'rejected'
                   AND (CAST(?3 AS TEXT) = '' OR fs.outlet = CAST(?3 AS TEXT) COLLATE NOCASE)
                   AND (CAST(?4 AS INTEGER) = 0 OR (fs.published >= CAST(?5 AS TEXT)
                        AND fs.published <= CAST(?6 AS TEXT)))))
@@ -1383,7 +1387,7 @@ WITH t AS (
           AND (CAST(?8 AS INTEGER) = 0 OR speaker_fts.rowid = CAST(?8 AS INTEGER))
           AND ((CAST(?3 AS TEXT) = '' AND CAST(?4 AS INTEGER) = 0) OR EXISTS (
                 SELECT 1 FROM quote q JOIN source fs ON fs.id = q.source_id
-                WHERE q.speaker_id = speaker_fts.rowid AND q.status <> 'rejected' AND q.kind <> 'scare'
+                WHERE q.speaker_id = speaker_fts.rowid AND q.status <> 'rejected'
                   AND (CAST(?3 AS TEXT) = '' OR fs.outlet = CAST(?3 AS TEXT) COLLATE NOCASE)
                   AND (CAST(?4 AS INTEGER) = 0 OR (fs.published >= CAST(?5 AS TEXT)
                        AND fs.published <= CAST(?6 AS TEXT)))))

@@ -12,10 +12,7 @@
 --               quotes; speakers quoted in its sources
 --   tag_id      items of the kind carrying the tag
 --   speaker_id  quotes by the speaker; sources quoting them; notes on the
---               speaker; the speaker. Sources quoting a speaker are listed
---               from the speaker's quotes, one row read per quote, unless
---               speaker_quoted_often is 1: then each candidate source's
---               quotes are read instead (about ten rows on one page).
+--               speaker; the speaker
 -- (for speakers, a story with an outlet or dates means quoted in a source of
 -- the story from that outlet or time)
 --   outlet      the source's outlet, case folded
@@ -23,8 +20,9 @@
 --               date_to (ISO 8601 strings, compared as text)
 -- Quotes and notes go by their source for outlet and dates, speakers by the
 -- sources quoting them. Rejected quotes and scare quotes (a term in quote
--- marks, not speech) are never hits, and never make a speaker "quoted in"
--- a source.
+-- marks, not speech) are never hits; a speaker is quoted in a source when a
+-- quote of theirs there is not rejected (scare quotes have no speaker), which
+-- the index quote_speaker (speaker_id, status, source_id) answers alone.
 --
 -- A full-text query works in three layers, so that the costly steps run on
 -- few rows; on a large notebook most of the time goes to reading pages:
@@ -50,14 +48,9 @@ WITH t AS (
                 SELECT ss.source_id FROM story_source ss WHERE ss.story_id = CAST(sqlc.arg(story_id) AS INTEGER)))
           AND (CAST(sqlc.arg(tag_id) AS INTEGER) = 0 OR +source_fts.rowid IN (
                 SELECT g.source_id FROM tagging g WHERE g.tag_id = CAST(sqlc.arg(tag_id) AS INTEGER)))
-          AND (CAST(sqlc.arg(speaker_id) AS INTEGER) = 0
-               OR (CAST(sqlc.arg(speaker_quoted_often) AS INTEGER) = 0 AND +source_fts.rowid IN (
-                    SELECT q.source_id FROM quote q
-                    WHERE q.speaker_id = CAST(sqlc.arg(speaker_id) AS INTEGER) AND q.status <> 'rejected' AND q.kind <> 'scare'))
-               OR (CAST(sqlc.arg(speaker_quoted_often) AS INTEGER) = 1 AND EXISTS (
-                    SELECT 1 FROM quote q
-                    WHERE q.source_id = source_fts.rowid AND q.speaker_id = CAST(sqlc.arg(speaker_id) AS INTEGER)
-                      AND q.status <> 'rejected' AND q.kind <> 'scare')))
+          AND (CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 OR +source_fts.rowid IN (
+                SELECT q.source_id FROM quote q
+                WHERE q.speaker_id = CAST(sqlc.arg(speaker_id) AS INTEGER) AND q.status <> 'rejected'))
           AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR +source_fts.rowid IN (
                 SELECT fs.id FROM source fs WHERE fs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE))
           AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR +source_fts.rowid IN (
@@ -172,7 +165,7 @@ WITH t AS (
         WHERE (CAST(sqlc.arg(story_id) AS INTEGER) = 0 OR +speaker_fts.rowid IN (
                 SELECT q.speaker_id FROM story_source ss JOIN quote q ON q.source_id = ss.source_id
                 JOIN source fs ON fs.id = ss.source_id
-                WHERE ss.story_id = CAST(sqlc.arg(story_id) AS INTEGER) AND q.status <> 'rejected' AND q.kind <> 'scare'
+                WHERE ss.story_id = CAST(sqlc.arg(story_id) AS INTEGER) AND q.status <> 'rejected'
                   AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR fs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE)
                   AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR (fs.published >= CAST(sqlc.arg(date_from) AS TEXT)
                        AND fs.published <= CAST(sqlc.arg(date_to) AS TEXT)))))
@@ -181,7 +174,7 @@ WITH t AS (
           AND (CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 OR speaker_fts.rowid = CAST(sqlc.arg(speaker_id) AS INTEGER))
           AND ((CAST(sqlc.arg(outlet) AS TEXT) = '' AND CAST(sqlc.arg(dated) AS INTEGER) = 0) OR EXISTS (
                 SELECT 1 FROM quote q JOIN source fs ON fs.id = q.source_id
-                WHERE q.speaker_id = speaker_fts.rowid AND q.status <> 'rejected' AND q.kind <> 'scare'
+                WHERE q.speaker_id = speaker_fts.rowid AND q.status <> 'rejected'
                   AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR fs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE)
                   AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR (fs.published >= CAST(sqlc.arg(date_from) AS TEXT)
                        AND fs.published <= CAST(sqlc.arg(date_to) AS TEXT)))))
@@ -282,28 +275,23 @@ FROM note_fts(CAST(sqlc.arg(query) AS TEXT)) AS f
 WHERE +f.rowid IN (SELECT x.id FROM note x WHERE x.id IN (sqlc.slice(ids)));
 
 -- name: ListSources :many
--- By publication date, unknown dates last: the published index gives that
--- order, so only the returned sources' rows are read.
-SELECT s.id, s.title, s.outlet, s.published, CAST(t.total AS INTEGER) AS total
-FROM (
-    SELECT x.id, x.published, count(*) OVER () AS total
-    FROM source x INDEXED BY source_published
-    WHERE (CAST(sqlc.arg(story_id) AS INTEGER) = 0 OR x.id IN (
-            SELECT ss.source_id FROM story_source ss WHERE ss.story_id = CAST(sqlc.arg(story_id) AS INTEGER)))
-      AND (CAST(sqlc.arg(tag_id) AS INTEGER) = 0 OR x.id IN (
-            SELECT g.source_id FROM tagging g WHERE g.tag_id = CAST(sqlc.arg(tag_id) AS INTEGER)))
-      AND (CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 OR x.id IN (
-            SELECT q.source_id FROM quote q
-            WHERE q.speaker_id = CAST(sqlc.arg(speaker_id) AS INTEGER) AND q.status <> 'rejected' AND q.kind <> 'scare'))
-      AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR x.id IN (
-            SELECT fs.id FROM source fs WHERE fs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE))
-      AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR (x.published >= CAST(sqlc.arg(date_from) AS TEXT)
-           AND x.published <= CAST(sqlc.arg(date_to) AS TEXT)))
-    ORDER BY x.published DESC, x.id DESC
-    LIMIT sqlc.arg(max_hits)
-) AS t
-JOIN source s ON s.id = t.id
-ORDER BY t.published DESC, t.id DESC;
+-- Newest first as in the library: by publication date, else import time.
+-- The index source_list holds that order and every column read, so no
+-- source row is read at all.
+SELECT x.id, x.title, x.outlet, x.published, CAST(count(*) OVER () AS INTEGER) AS total
+FROM source x INDEXED BY source_list
+WHERE (CAST(sqlc.arg(story_id) AS INTEGER) = 0 OR x.id IN (
+        SELECT ss.source_id FROM story_source ss WHERE ss.story_id = CAST(sqlc.arg(story_id) AS INTEGER)))
+  AND (CAST(sqlc.arg(tag_id) AS INTEGER) = 0 OR x.id IN (
+        SELECT g.source_id FROM tagging g WHERE g.tag_id = CAST(sqlc.arg(tag_id) AS INTEGER)))
+  AND (CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 OR x.id IN (
+        SELECT q.source_id FROM quote q
+        WHERE q.speaker_id = CAST(sqlc.arg(speaker_id) AS INTEGER) AND q.status <> 'rejected'))
+  AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR x.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE)
+  AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR (x.published >= CAST(sqlc.arg(date_from) AS TEXT)
+       AND x.published <= CAST(sqlc.arg(date_to) AS TEXT)))
+ORDER BY CASE WHEN x.published <> '' THEN x.published ELSE x.imported_at END DESC, x.id DESC
+LIMIT sqlc.arg(max_hits);
 
 -- name: ListQuotes :many
 -- Most recently added first. cand is the quotes of the first filter set
@@ -382,7 +370,7 @@ WITH cand(id) AS (
     CROSS JOIN source cs ON cs.id = ss.source_id
     WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 AND CAST(sqlc.arg(story_id) AS INTEGER) <> 0
       AND ss.story_id = CAST(sqlc.arg(story_id) AS INTEGER)
-      AND q.speaker_id IS NOT NULL AND q.status <> 'rejected' AND q.kind <> 'scare'
+      AND q.speaker_id IS NOT NULL AND q.status <> 'rejected'
       AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR cs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE)
       AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR (cs.published >= CAST(sqlc.arg(date_from) AS TEXT)
            AND cs.published <= CAST(sqlc.arg(date_to) AS TEXT)))
@@ -397,20 +385,20 @@ WITH cand(id) AS (
       AND CAST(sqlc.arg(outlet) AS TEXT) <> '' AND cs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE
       AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR (cs.published >= CAST(sqlc.arg(date_from) AS TEXT)
            AND cs.published <= CAST(sqlc.arg(date_to) AS TEXT)))
-      AND q.speaker_id IS NOT NULL AND q.status <> 'rejected' AND q.kind <> 'scare'
+      AND q.speaker_id IS NOT NULL AND q.status <> 'rejected'
     UNION
     SELECT q.speaker_id FROM source cs CROSS JOIN quote q ON q.source_id = cs.id
     WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 AND CAST(sqlc.arg(story_id) AS INTEGER) = 0
       AND CAST(sqlc.arg(tag_id) AS INTEGER) = 0 AND CAST(sqlc.arg(outlet) AS TEXT) = ''
       AND cs.published >= CAST(sqlc.arg(date_from) AS TEXT) AND cs.published <= CAST(sqlc.arg(date_to) AS TEXT)
-      AND q.speaker_id IS NOT NULL AND q.status <> 'rejected' AND q.kind <> 'scare'
+      AND q.speaker_id IS NOT NULL AND q.status <> 'rejected'
 )
 SELECT sp.id, sp.name, sp.role, CAST(count(*) OVER () AS INTEGER) AS total
 FROM cand CROSS JOIN speaker sp ON sp.id = cand.id
 WHERE (CAST(sqlc.arg(story_id) AS INTEGER) = 0 OR sp.id IN (
         SELECT q.speaker_id FROM story_source ss JOIN quote q ON q.source_id = ss.source_id
         JOIN source fs ON fs.id = ss.source_id
-        WHERE ss.story_id = CAST(sqlc.arg(story_id) AS INTEGER) AND q.status <> 'rejected' AND q.kind <> 'scare'
+        WHERE ss.story_id = CAST(sqlc.arg(story_id) AS INTEGER) AND q.status <> 'rejected'
           AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR fs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE)
           AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR (fs.published >= CAST(sqlc.arg(date_from) AS TEXT)
                AND fs.published <= CAST(sqlc.arg(date_to) AS TEXT)))))
@@ -421,7 +409,7 @@ WHERE (CAST(sqlc.arg(story_id) AS INTEGER) = 0 OR sp.id IN (
        OR (CAST(sqlc.arg(outlet) AS TEXT) = '' AND CAST(sqlc.arg(dated) AS INTEGER) = 0)
        OR EXISTS (
         SELECT 1 FROM quote q JOIN source fs ON fs.id = q.source_id
-        WHERE q.speaker_id = sp.id AND q.status <> 'rejected' AND q.kind <> 'scare'
+        WHERE q.speaker_id = sp.id AND q.status <> 'rejected'
           AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR fs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE)
           AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR (fs.published >= CAST(sqlc.arg(date_from) AS TEXT)
                AND fs.published <= CAST(sqlc.arg(date_to) AS TEXT)))))
@@ -538,3 +526,8 @@ SELECT CAST(count(*) AS INTEGER) AS n FROM source WHERE outlet = CAST(sqlc.arg(o
 -- alone).
 SELECT CAST(count(*) AS INTEGER) AS n FROM source
 WHERE published >= CAST(sqlc.arg(date_from) AS TEXT) AND published <= CAST(sqlc.arg(date_to) AS TEXT);
+
+-- name: SearchQuoteMatches :one
+-- How many quotes a query matches, counted up to max_count.
+SELECT CAST(count(*) AS INTEGER) AS n
+FROM (SELECT 1 FROM quote_fts(CAST(sqlc.arg(query) AS TEXT)) LIMIT sqlc.arg(max_count));

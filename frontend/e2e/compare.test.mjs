@@ -275,8 +275,10 @@ test('compare: scrolling in step, connectors, print, cancel', { timeout: 120_000
     await page.goto(env.server.url);
     await open();
     await view.waitFor();
-    await left.getByTestId('shared-text').first().waitFor();
-    await right.getByTestId('shared-text').first().waitFor();
+    await eventually(
+      async () => (await left.getAttribute('aria-busy')) === 'false' && (await right.getAttribute('aria-busy')) === 'false',
+      () => 'the columns never got all their text',
+    );
 
     await t.test('scrolling the left column scrolls the right one, without scrolling back', async () => {
       assert.equal(await together.getAttribute('aria-pressed'), 'true', 'Scroll together is on by default');

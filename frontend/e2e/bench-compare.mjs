@@ -10,10 +10,12 @@
 //     wheel steps, and while stepping through the shared passages with J
 //     (requestAnimationFrame deltas and 'longtask' entries in the page).
 //
-// The target: no frame over 50 ms while scrolling or stepping. Opening is
-// reported beside it (it includes tearing down the reader and building the
-// view once). Timings on a busy machine vary: compare runs, not single
-// numbers. Not a test (npm run e2e skips it):
+// The target: no frame over 50 ms while scrolling or stepping. Beside the
+// frames, the main thread's CPU time for each (its script, its style and
+// layout), which a busy machine does not inflate as it does frame times:
+// compare runs, not single numbers. Opening is reported beside them (it
+// includes tearing down the reader and building the view once). Not a
+// test (npm run e2e skips it):
 //
 //   make bench-frontend
 //   SOURCEBOOK_BIN=/path/to/sourcebook node e2e/bench-compare.mjs [--words N] [--strict]
@@ -215,7 +217,26 @@ function installProbe() {
   };
 }
 
-function stats(name, { frames, longs }) {
+/**
+ * measuring starts the page's frame probe and reads the main thread's CPU
+ * time (Performance.getMetrics in thread time: unlike frame times, it does
+ * not grow when other processes share the machine); its stop() returns both.
+ */
+async function measuring(page, cdp) {
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metrics();
+  await page.evaluate(() => /** @type {any} */ (window).__bench.start());
+  return {
+    async stop() {
+      const seen = await page.evaluate(() => /** @type {any} */ (window).__bench.stop());
+      const after = await metrics();
+      const ms = (k) => (after[k] - before[k]) * 1000;
+      return { ...seen, cpu: ms('TaskDuration'), script: ms('ScriptDuration'), layout: ms('LayoutDuration') + ms('RecalcStyleDuration') };
+    },
+  };
+}
+
+function stats(name, { frames, longs, cpu, script, layout }) {
   const sorted = [...frames].sort((x, y) => x - y);
   const at = (q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
   return {
@@ -227,19 +248,26 @@ function stats(name, { frames, longs }) {
     over: frames.filter((f) => f > frameBudget).length,
     longTasks: longs.length,
     longest: longs.length ? Math.max(...longs) : 0,
+    cpu,
+    script,
+    layout,
   };
 }
 
 function table(rows) {
-  const head = ['scenario', 'frames', 'p50 ms', 'p95 ms', 'max ms', `>${frameBudget} ms`, 'long tasks', 'longest ms'];
-  const body = rows.map((r) => [r.name, r.frames, r.p50.toFixed(1), r.p95.toFixed(1), r.max.toFixed(1), r.over, r.longTasks, r.longest.toFixed(0)].map(String));
+  const head = ['scenario', 'frames', 'p50 ms', 'p95 ms', 'max ms', `>${frameBudget} ms`, 'long tasks', 'longest ms', 'CPU ms', 'script', 'style+layout'];
+  const body = rows.map((r) =>
+    [r.name, r.frames, r.p50.toFixed(1), r.p95.toFixed(1), r.max.toFixed(1), r.over, r.longTasks, r.longest.toFixed(0), r.cpu.toFixed(0), r.script.toFixed(0), r.layout.toFixed(0)].map(
+      String,
+    ),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
 /** scrollThrough wheels a column from its top to its bottom, a notch at a time. */
-async function scrollThrough(page, testId) {
+async function scrollThrough(page, cdp, testId) {
   const col = page.getByTestId(testId);
   await col.evaluate((el) => {
     for (const c of document.querySelectorAll('.cmp-col')) c.scrollTop = 0;
@@ -247,14 +275,14 @@ async function scrollThrough(page, testId) {
   await sleep(400);
   const box = await col.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.evaluate(() => /** @type {any} */ (window).__bench.start());
+  const probe = await measuring(page, cdp);
   for (let step = 0; step < 3000; step++) {
     await page.mouse.wheel(0, 100);
     await sleep(12);
     if (step % 10 === 9 && (await col.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 2))) break;
   }
   await sleep(300);
-  return page.evaluate(() => /** @type {any} */ (window).__bench.stop());
+  return probe.stop();
 }
 
 async function main() {
@@ -283,6 +311,9 @@ async function main() {
     const boxes = picker.getByTestId('compare-pick');
     for (let i = 0; i < (await boxes.count()); i++) if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).check();
     await page.evaluate(installProbe);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    let probe = await measuring(page, cdp);
 
     // Open: from the click on Compare to both columns painted (its frames
     // include the wait for the server, its long tasks are the view's own).
@@ -305,13 +336,12 @@ async function main() {
       );
     await page.evaluate(() => {
       const w = /** @type {any} */ (window);
-      w.__bench.start();
       w.__openAt = performance.now();
       /** @type {HTMLButtonElement} */ (document.querySelector('[data-testid="compare-open"]')).click();
     });
     const [openMs, fullMs] = await rendered();
     await sleep(300);
-    const rows = [stats('open the view', await page.evaluate(() => /** @type {any} */ (window).__bench.stop()))];
+    const rows = [stats('open the view', await probe.stop())];
     const passages = await page.evaluate(
       () => new Set([...document.querySelectorAll('[data-testid="compare-left"] [data-passage]')].map((e) => /** @type {HTMLElement} */ (e).dataset.passage)).size,
     );
@@ -331,19 +361,19 @@ async function main() {
     const [reopenMs, refullMs] = await rendered();
     await sleep(500);
 
-    rows.push(stats('scroll left column', await scrollThrough(page, 'compare-left')));
-    rows.push(stats('scroll right column', await scrollThrough(page, 'compare-right')));
+    rows.push(stats('scroll left column', await scrollThrough(page, cdp, 'compare-left')));
+    rows.push(stats('scroll right column', await scrollThrough(page, cdp, 'compare-right')));
 
     // J through the shared passages: each press lights one and scrolls both columns to it.
     await page.evaluate(() => /** @type {HTMLElement | null} */ (document.activeElement)?.blur());
-    await page.evaluate(() => /** @type {any} */ (window).__bench.start());
+    probe = await measuring(page, cdp);
     const steps = Math.min(passages, 60);
     for (let i = 0; i < steps; i++) {
       await page.keyboard.press('j');
       await sleep(150);
     }
     await sleep(500);
-    rows.push(stats(`J through ${steps} passages`, await page.evaluate(() => /** @type {any} */ (window).__bench.stop())));
+    rows.push(stats(`J through ${steps} passages`, await probe.stop()));
 
     console.log(`${passages} shared passages; columns ${heights.join(' and ')} px tall`);
     console.log(

@@ -349,27 +349,16 @@ func (a *App) snippets(kind, match string, hits []Hit) (map[int64]string, error)
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	// FTS5 builds a prefix term's list of matches whole, once per lookup:
-	// for a prefix query one pass over all the matches is cheaper than a
-	// lookup per hit.
-	scan := strings.Contains(match, `"*`)
-	switch {
-	case kind == "source" && scan:
-		return snippetsByID(a.nb.Q.SearchSourceSnippetsScan(a.ctx, db.SearchSourceSnippetsScanParams{Query: match, Ids: ids}))
-	case kind == "source":
-		return snippetsByID(a.nb.Q.SearchSourceSnippets(a.ctx, db.SearchSourceSnippetsParams{Query: match, Ids: ids}))
-	case kind == "quote" && scan:
-		return snippetsByID(a.nb.Q.SearchQuoteSnippetsScan(a.ctx, db.SearchQuoteSnippetsScanParams{Query: match, Ids: ids}))
-	case kind == "quote":
-		return snippetsByID(a.nb.Q.SearchQuoteSnippets(a.ctx, db.SearchQuoteSnippetsParams{Query: match, Ids: ids}))
-	case kind == "speaker" && scan:
-		return snippetsByID(a.nb.Q.SearchSpeakerSnippetsScan(a.ctx, db.SearchSpeakerSnippetsScanParams{Query: match, Ids: ids}))
-	case kind == "speaker":
-		return snippetsByID(a.nb.Q.SearchSpeakerSnippets(a.ctx, db.SearchSpeakerSnippetsParams{Query: match, Ids: ids}))
-	case kind == "note" && scan:
-		return snippetsByID(a.nb.Q.SearchNoteSnippetsScan(a.ctx, db.SearchNoteSnippetsScanParams{Query: match, Ids: ids}))
+	first, last := slices.Min(ids), slices.Max(ids)
+	switch kind {
+	case "source":
+		return snippetsByID(a.nb.Q.SearchSourceSnippets(a.ctx, db.SearchSourceSnippetsParams{Query: match, FirstID: first, LastID: last, Ids: ids}))
+	case "quote":
+		return snippetsByID(a.nb.Q.SearchQuoteSnippets(a.ctx, db.SearchQuoteSnippetsParams{Query: match, FirstID: first, LastID: last, Ids: ids}))
+	case "speaker":
+		return snippetsByID(a.nb.Q.SearchSpeakerSnippets(a.ctx, db.SearchSpeakerSnippetsParams{Query: match, FirstID: first, LastID: last, Ids: ids}))
 	default:
-		return snippetsByID(a.nb.Q.SearchNoteSnippets(a.ctx, db.SearchNoteSnippetsParams{Query: match, Ids: ids}))
+		return snippetsByID(a.nb.Q.SearchNoteSnippets(a.ctx, db.SearchNoteSnippetsParams{Query: match, FirstID: first, LastID: last, Ids: ids}))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -762,11 +763,9 @@ func BenchmarkSearchVsC(b *testing.B) {
 				ids = append(ids, h.ID)
 			}
 			if len(ids) > 0 {
-				name := "Search" + kind + "Snippets"
-				if strings.Contains(p.match, `"*`) {
-					name += "Scan"
-				}
-				add(q.class, name, args, ids)
+				args := maps.Clone(args)
+				args["first_id"], args["last_id"] = slices.Min(ids), slices.Max(ids)
+				add(q.class, "Search"+kind+"Snippets", args, ids)
 			}
 		}
 	}

@@ -508,12 +508,15 @@ const searchNoteSnippets = `-- name: SearchNoteSnippets :many
 SELECT CAST(f.rowid AS INTEGER) AS id,
        CAST(snippet(f.note_fts, 0, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet
 FROM note_fts(CAST(?1 AS TEXT)) AS f
-WHERE f.rowid IN (SELECT x.id FROM note x WHERE x.id IN (/*SLICE:ids*/?))
+WHERE f.rowid >= CAST(?2 AS INTEGER) AND f.rowid <= CAST(?3 AS INTEGER)
+  AND +f.rowid IN (SELECT x.id FROM note x WHERE x.id IN (/*SLICE:ids*/?))
 `
 
 type SearchNoteSnippetsParams struct {
-	Query string
-	Ids   []int64
+	Query   string
+	FirstID int64
+	LastID  int64
+	Ids     []int64
 }
 
 type SearchNoteSnippetsRow struct {
@@ -521,12 +524,16 @@ type SearchNoteSnippetsRow struct {
 	Snippet string
 }
 
-// Snippets of the hits found, looked up by rowid: for a query without a
-// prefix term.
+// Snippets of the hits found, in one pass over the matches between the
+// first and the last hit (FTS5 reads only that stretch of each list):
+// looking each hit up by rowid would set up the query once per hit, and a
+// prefix query's merged list of matches with it.
 func (q *Queries) SearchNoteSnippets(ctx context.Context, arg SearchNoteSnippetsParams) ([]SearchNoteSnippetsRow, error) {
 	query := searchNoteSnippets
 	var queryParams []interface{}
 	queryParams = append(queryParams, arg.Query)
+	queryParams = append(queryParams, arg.FirstID)
+	queryParams = append(queryParams, arg.LastID)
 	if len(arg.Ids) > 0 {
 		for _, v := range arg.Ids {
 			queryParams = append(queryParams, v)
@@ -543,60 +550,6 @@ func (q *Queries) SearchNoteSnippets(ctx context.Context, arg SearchNoteSnippets
 	items := []SearchNoteSnippetsRow{}
 	for rows.Next() {
 		var i SearchNoteSnippetsRow
-		if err := rows.Scan(&i.ID, &i.Snippet); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const searchNoteSnippetsScan = `-- name: SearchNoteSnippetsScan :many
-SELECT CAST(f.rowid AS INTEGER) AS id,
-       CAST(snippet(f.note_fts, 0, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet
-FROM note_fts(CAST(?1 AS TEXT)) AS f
-WHERE +f.rowid IN (SELECT x.id FROM note x WHERE x.id IN (/*SLICE:ids*/?))
-`
-
-type SearchNoteSnippetsScanParams struct {
-	Query string
-	Ids   []int64
-}
-
-type SearchNoteSnippetsScanRow struct {
-	ID      int64
-	Snippet string
-}
-
-// The same in one pass over the matches (+f.rowid keeps FTS5 from looking
-// the rows up one by one): for a prefix query, whose merged list of
-// matches FTS5 would otherwise build again for each hit.
-func (q *Queries) SearchNoteSnippetsScan(ctx context.Context, arg SearchNoteSnippetsScanParams) ([]SearchNoteSnippetsScanRow, error) {
-	query := searchNoteSnippetsScan
-	var queryParams []interface{}
-	queryParams = append(queryParams, arg.Query)
-	if len(arg.Ids) > 0 {
-		for _, v := range arg.Ids {
-			queryParams = append(queryParams, v)
-		}
-		query = strings.Replace(query, "/*SLICE:ids*/?", strings.Repeat(",?", len(arg.Ids))[1:], 1)
-	} else {
-		query = strings.Replace(query, "/*SLICE:ids*/?", "NULL", 1)
-	}
-	rows, err := q.db.QueryContext(ctx, query, queryParams...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []SearchNoteSnippetsScanRow{}
-	for rows.Next() {
-		var i SearchNoteSnippetsScanRow
 		if err := rows.Scan(&i.ID, &i.Snippet); err != nil {
 			return nil, err
 		}
@@ -774,12 +727,15 @@ const searchQuoteSnippets = `-- name: SearchQuoteSnippets :many
 SELECT CAST(f.rowid AS INTEGER) AS id,
        CAST(snippet(f.quote_fts, 0, char(57344), char(57345), char(8230), 32) AS TEXT) AS snippet
 FROM quote_fts(CAST(?1 AS TEXT)) AS f
-WHERE f.rowid IN (SELECT x.id FROM quote x WHERE x.id IN (/*SLICE:ids*/?))
+WHERE f.rowid >= CAST(?2 AS INTEGER) AND f.rowid <= CAST(?3 AS INTEGER)
+  AND +f.rowid IN (SELECT x.id FROM quote x WHERE x.id IN (/*SLICE:ids*/?))
 `
 
 type SearchQuoteSnippetsParams struct {
-	Query string
-	Ids   []int64
+	Query   string
+	FirstID int64
+	LastID  int64
+	Ids     []int64
 }
 
 type SearchQuoteSnippetsRow struct {
@@ -787,12 +743,16 @@ type SearchQuoteSnippetsRow struct {
 	Snippet string
 }
 
-// Snippets of the hits found, looked up by rowid: for a query without a
-// prefix term.
+// Snippets of the hits found, in one pass over the matches between the
+// first and the last hit (FTS5 reads only that stretch of each list):
+// looking each hit up by rowid would set up the query once per hit, and a
+// prefix query's merged list of matches with it.
 func (q *Queries) SearchQuoteSnippets(ctx context.Context, arg SearchQuoteSnippetsParams) ([]SearchQuoteSnippetsRow, error) {
 	query := searchQuoteSnippets
 	var queryParams []interface{}
 	queryParams = append(queryParams, arg.Query)
+	queryParams = append(queryParams, arg.FirstID)
+	queryParams = append(queryParams, arg.LastID)
 	if len(arg.Ids) > 0 {
 		for _, v := range arg.Ids {
 			queryParams = append(queryParams, v)
@@ -809,60 +769,6 @@ func (q *Queries) SearchQuoteSnippets(ctx context.Context, arg SearchQuoteSnippe
 	items := []SearchQuoteSnippetsRow{}
 	for rows.Next() {
 		var i SearchQuoteSnippetsRow
-		if err := rows.Scan(&i.ID, &i.Snippet); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const searchQuoteSnippetsScan = `-- name: SearchQuoteSnippetsScan :many
-SELECT CAST(f.rowid AS INTEGER) AS id,
-       CAST(snippet(f.quote_fts, 0, char(57344), char(57345), char(8230), 32) AS TEXT) AS snippet
-FROM quote_fts(CAST(?1 AS TEXT)) AS f
-WHERE +f.rowid IN (SELECT x.id FROM quote x WHERE x.id IN (/*SLICE:ids*/?))
-`
-
-type SearchQuoteSnippetsScanParams struct {
-	Query string
-	Ids   []int64
-}
-
-type SearchQuoteSnippetsScanRow struct {
-	ID      int64
-	Snippet string
-}
-
-// The same in one pass over the matches (+f.rowid keeps FTS5 from looking
-// the rows up one by one): for a prefix query, whose merged list of
-// matches FTS5 would otherwise build again for each hit.
-func (q *Queries) SearchQuoteSnippetsScan(ctx context.Context, arg SearchQuoteSnippetsScanParams) ([]SearchQuoteSnippetsScanRow, error) {
-	query := searchQuoteSnippetsScan
-	var queryParams []interface{}
-	queryParams = append(queryParams, arg.Query)
-	if len(arg.Ids) > 0 {
-		for _, v := range arg.Ids {
-			queryParams = append(queryParams, v)
-		}
-		query = strings.Replace(query, "/*SLICE:ids*/?", strings.Repeat(",?", len(arg.Ids))[1:], 1)
-	} else {
-		query = strings.Replace(query, "/*SLICE:ids*/?", "NULL", 1)
-	}
-	rows, err := q.db.QueryContext(ctx, query, queryParams...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []SearchQuoteSnippetsScanRow{}
-	for rows.Next() {
-		var i SearchQuoteSnippetsScanRow
 		if err := rows.Scan(&i.ID, &i.Snippet); err != nil {
 			return nil, err
 		}
@@ -1020,12 +926,15 @@ const searchSourceSnippets = `-- name: SearchSourceSnippets :many
 SELECT CAST(f.rowid AS INTEGER) AS id,
        CAST(snippet(f.source_fts, 1, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet
 FROM source_fts(CAST(?1 AS TEXT)) AS f
-WHERE f.rowid IN (SELECT x.id FROM source x WHERE x.id IN (/*SLICE:ids*/?))
+WHERE f.rowid >= CAST(?2 AS INTEGER) AND f.rowid <= CAST(?3 AS INTEGER)
+  AND +f.rowid IN (SELECT x.id FROM source x WHERE x.id IN (/*SLICE:ids*/?))
 `
 
 type SearchSourceSnippetsParams struct {
-	Query string
-	Ids   []int64
+	Query   string
+	FirstID int64
+	LastID  int64
+	Ids     []int64
 }
 
 type SearchSourceSnippetsRow struct {
@@ -1033,12 +942,16 @@ type SearchSourceSnippetsRow struct {
 	Snippet string
 }
 
-// Snippets of the hits found, looked up by rowid: for a query without a
-// prefix term.
+// Snippets of the hits found, in one pass over the matches between the
+// first and the last hit (FTS5 reads only that stretch of each list):
+// looking each hit up by rowid would set up the query once per hit, and a
+// prefix query's merged list of matches with it.
 func (q *Queries) SearchSourceSnippets(ctx context.Context, arg SearchSourceSnippetsParams) ([]SearchSourceSnippetsRow, error) {
 	query := searchSourceSnippets
 	var queryParams []interface{}
 	queryParams = append(queryParams, arg.Query)
+	queryParams = append(queryParams, arg.FirstID)
+	queryParams = append(queryParams, arg.LastID)
 	if len(arg.Ids) > 0 {
 		for _, v := range arg.Ids {
 			queryParams = append(queryParams, v)
@@ -1055,60 +968,6 @@ func (q *Queries) SearchSourceSnippets(ctx context.Context, arg SearchSourceSnip
 	items := []SearchSourceSnippetsRow{}
 	for rows.Next() {
 		var i SearchSourceSnippetsRow
-		if err := rows.Scan(&i.ID, &i.Snippet); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const searchSourceSnippetsScan = `-- name: SearchSourceSnippetsScan :many
-SELECT CAST(f.rowid AS INTEGER) AS id,
-       CAST(snippet(f.source_fts, 1, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet
-FROM source_fts(CAST(?1 AS TEXT)) AS f
-WHERE +f.rowid IN (SELECT x.id FROM source x WHERE x.id IN (/*SLICE:ids*/?))
-`
-
-type SearchSourceSnippetsScanParams struct {
-	Query string
-	Ids   []int64
-}
-
-type SearchSourceSnippetsScanRow struct {
-	ID      int64
-	Snippet string
-}
-
-// The same in one pass over the matches (+f.rowid keeps FTS5 from looking
-// the rows up one by one): for a prefix query, whose merged list of
-// matches FTS5 would otherwise build again for each hit.
-func (q *Queries) SearchSourceSnippetsScan(ctx context.Context, arg SearchSourceSnippetsScanParams) ([]SearchSourceSnippetsScanRow, error) {
-	query := searchSourceSnippetsScan
-	var queryParams []interface{}
-	queryParams = append(queryParams, arg.Query)
-	if len(arg.Ids) > 0 {
-		for _, v := range arg.Ids {
-			queryParams = append(queryParams, v)
-		}
-		query = strings.Replace(query, "/*SLICE:ids*/?", strings.Repeat(",?", len(arg.Ids))[1:], 1)
-	} else {
-		query = strings.Replace(query, "/*SLICE:ids*/?", "NULL", 1)
-	}
-	rows, err := q.db.QueryContext(ctx, query, queryParams...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []SearchSourceSnippetsScanRow{}
-	for rows.Next() {
-		var i SearchSourceSnippetsScanRow
 		if err := rows.Scan(&i.ID, &i.Snippet); err != nil {
 			return nil, err
 		}
@@ -1266,12 +1125,15 @@ const searchSpeakerSnippets = `-- name: SearchSpeakerSnippets :many
 SELECT CAST(f.rowid AS INTEGER) AS id,
        CAST(snippet(f.speaker_fts, -1, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet
 FROM speaker_fts(CAST(?1 AS TEXT)) AS f
-WHERE f.rowid IN (SELECT x.id FROM speaker x WHERE x.id IN (/*SLICE:ids*/?))
+WHERE f.rowid >= CAST(?2 AS INTEGER) AND f.rowid <= CAST(?3 AS INTEGER)
+  AND +f.rowid IN (SELECT x.id FROM speaker x WHERE x.id IN (/*SLICE:ids*/?))
 `
 
 type SearchSpeakerSnippetsParams struct {
-	Query string
-	Ids   []int64
+	Query   string
+	FirstID int64
+	LastID  int64
+	Ids     []int64
 }
 
 type SearchSpeakerSnippetsRow struct {
@@ -1279,12 +1141,16 @@ type SearchSpeakerSnippetsRow struct {
 	Snippet string
 }
 
-// Snippets of the hits found, looked up by rowid: for a query without a
-// prefix term.
+// Snippets of the hits found, in one pass over the matches between the
+// first and the last hit (FTS5 reads only that stretch of each list):
+// looking each hit up by rowid would set up the query once per hit, and a
+// prefix query's merged list of matches with it.
 func (q *Queries) SearchSpeakerSnippets(ctx context.Context, arg SearchSpeakerSnippetsParams) ([]SearchSpeakerSnippetsRow, error) {
 	query := searchSpeakerSnippets
 	var queryParams []interface{}
 	queryParams = append(queryParams, arg.Query)
+	queryParams = append(queryParams, arg.FirstID)
+	queryParams = append(queryParams, arg.LastID)
 	if len(arg.Ids) > 0 {
 		for _, v := range arg.Ids {
 			queryParams = append(queryParams, v)
@@ -1301,60 +1167,6 @@ func (q *Queries) SearchSpeakerSnippets(ctx context.Context, arg SearchSpeakerSn
 	items := []SearchSpeakerSnippetsRow{}
 	for rows.Next() {
 		var i SearchSpeakerSnippetsRow
-		if err := rows.Scan(&i.ID, &i.Snippet); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const searchSpeakerSnippetsScan = `-- name: SearchSpeakerSnippetsScan :many
-SELECT CAST(f.rowid AS INTEGER) AS id,
-       CAST(snippet(f.speaker_fts, -1, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet
-FROM speaker_fts(CAST(?1 AS TEXT)) AS f
-WHERE +f.rowid IN (SELECT x.id FROM speaker x WHERE x.id IN (/*SLICE:ids*/?))
-`
-
-type SearchSpeakerSnippetsScanParams struct {
-	Query string
-	Ids   []int64
-}
-
-type SearchSpeakerSnippetsScanRow struct {
-	ID      int64
-	Snippet string
-}
-
-// The same in one pass over the matches (+f.rowid keeps FTS5 from looking
-// the rows up one by one): for a prefix query, whose merged list of
-// matches FTS5 would otherwise build again for each hit.
-func (q *Queries) SearchSpeakerSnippetsScan(ctx context.Context, arg SearchSpeakerSnippetsScanParams) ([]SearchSpeakerSnippetsScanRow, error) {
-	query := searchSpeakerSnippetsScan
-	var queryParams []interface{}
-	queryParams = append(queryParams, arg.Query)
-	if len(arg.Ids) > 0 {
-		for _, v := range arg.Ids {
-			queryParams = append(queryParams, v)
-		}
-		query = strings.Replace(query, "/*SLICE:ids*/?", strings.Repeat(",?", len(arg.Ids))[1:], 1)
-	} else {
-		query = strings.Replace(query, "/*SLICE:ids*/?", "NULL", 1)
-	}
-	rows, err := q.db.QueryContext(ctx, query, queryParams...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []SearchSpeakerSnippetsScanRow{}
-	for rows.Next() {
-		var i SearchSpeakerSnippetsScanRow
 		if err := rows.Scan(&i.ID, &i.Snippet); err != nil {
 			return nil, err
 		}

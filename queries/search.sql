@@ -69,21 +69,15 @@ JOIN source s ON s.id = t.id
 ORDER BY t.score, t.id;
 
 -- name: SearchSourceSnippets :many
--- Snippets of the hits found, looked up by rowid: for a query without a
--- prefix term.
+-- Snippets of the hits found, in one pass over the matches between the
+-- first and the last hit (FTS5 reads only that stretch of each list):
+-- looking each hit up by rowid would set up the query once per hit, and a
+-- prefix query's merged list of matches with it.
 SELECT CAST(f.rowid AS INTEGER) AS id,
        CAST(snippet(f.source_fts, 1, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet
 FROM source_fts(CAST(sqlc.arg(query) AS TEXT)) AS f
-WHERE f.rowid IN (SELECT x.id FROM source x WHERE x.id IN (sqlc.slice(ids)));
-
--- name: SearchSourceSnippetsScan :many
--- The same in one pass over the matches (+f.rowid keeps FTS5 from looking
--- the rows up one by one): for a prefix query, whose merged list of
--- matches FTS5 would otherwise build again for each hit.
-SELECT CAST(f.rowid AS INTEGER) AS id,
-       CAST(snippet(f.source_fts, 1, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet
-FROM source_fts(CAST(sqlc.arg(query) AS TEXT)) AS f
-WHERE +f.rowid IN (SELECT x.id FROM source x WHERE x.id IN (sqlc.slice(ids)));
+WHERE f.rowid >= CAST(sqlc.arg(first_id) AS INTEGER) AND f.rowid <= CAST(sqlc.arg(last_id) AS INTEGER)
+  AND +f.rowid IN (SELECT x.id FROM source x WHERE x.id IN (sqlc.slice(ids)));
 
 -- name: SearchQuotes :many
 -- Rejected and scare quotes are left out in layer 2, which reads quotes in
@@ -140,21 +134,15 @@ LEFT JOIN speaker sp ON sp.id = q.speaker_id
 ORDER BY t.score, t.id;
 
 -- name: SearchQuoteSnippets :many
--- Snippets of the hits found, looked up by rowid: for a query without a
--- prefix term.
+-- Snippets of the hits found, in one pass over the matches between the
+-- first and the last hit (FTS5 reads only that stretch of each list):
+-- looking each hit up by rowid would set up the query once per hit, and a
+-- prefix query's merged list of matches with it.
 SELECT CAST(f.rowid AS INTEGER) AS id,
        CAST(snippet(f.quote_fts, 0, char(57344), char(57345), char(8230), 32) AS TEXT) AS snippet
 FROM quote_fts(CAST(sqlc.arg(query) AS TEXT)) AS f
-WHERE f.rowid IN (SELECT x.id FROM quote x WHERE x.id IN (sqlc.slice(ids)));
-
--- name: SearchQuoteSnippetsScan :many
--- The same in one pass over the matches (+f.rowid keeps FTS5 from looking
--- the rows up one by one): for a prefix query, whose merged list of
--- matches FTS5 would otherwise build again for each hit.
-SELECT CAST(f.rowid AS INTEGER) AS id,
-       CAST(snippet(f.quote_fts, 0, char(57344), char(57345), char(8230), 32) AS TEXT) AS snippet
-FROM quote_fts(CAST(sqlc.arg(query) AS TEXT)) AS f
-WHERE +f.rowid IN (SELECT x.id FROM quote x WHERE x.id IN (sqlc.slice(ids)));
+WHERE f.rowid >= CAST(sqlc.arg(first_id) AS INTEGER) AND f.rowid <= CAST(sqlc.arg(last_id) AS INTEGER)
+  AND +f.rowid IN (SELECT x.id FROM quote x WHERE x.id IN (sqlc.slice(ids)));
 
 -- name: SearchSpeakers :many
 WITH t AS (
@@ -191,21 +179,15 @@ JOIN speaker sp ON sp.id = t.id
 ORDER BY t.score, t.id;
 
 -- name: SearchSpeakerSnippets :many
--- Snippets of the hits found, looked up by rowid: for a query without a
--- prefix term.
+-- Snippets of the hits found, in one pass over the matches between the
+-- first and the last hit (FTS5 reads only that stretch of each list):
+-- looking each hit up by rowid would set up the query once per hit, and a
+-- prefix query's merged list of matches with it.
 SELECT CAST(f.rowid AS INTEGER) AS id,
        CAST(snippet(f.speaker_fts, -1, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet
 FROM speaker_fts(CAST(sqlc.arg(query) AS TEXT)) AS f
-WHERE f.rowid IN (SELECT x.id FROM speaker x WHERE x.id IN (sqlc.slice(ids)));
-
--- name: SearchSpeakerSnippetsScan :many
--- The same in one pass over the matches (+f.rowid keeps FTS5 from looking
--- the rows up one by one): for a prefix query, whose merged list of
--- matches FTS5 would otherwise build again for each hit.
-SELECT CAST(f.rowid AS INTEGER) AS id,
-       CAST(snippet(f.speaker_fts, -1, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet
-FROM speaker_fts(CAST(sqlc.arg(query) AS TEXT)) AS f
-WHERE +f.rowid IN (SELECT x.id FROM speaker x WHERE x.id IN (sqlc.slice(ids)));
+WHERE f.rowid >= CAST(sqlc.arg(first_id) AS INTEGER) AND f.rowid <= CAST(sqlc.arg(last_id) AS INTEGER)
+  AND +f.rowid IN (SELECT x.id FROM speaker x WHERE x.id IN (sqlc.slice(ids)));
 
 -- name: SearchNotes :many
 -- source_id is the source the note is attached to (directly, by a passage
@@ -258,21 +240,15 @@ LEFT JOIN source ns ON ns.id = (
 ORDER BY t.score, t.id;
 
 -- name: SearchNoteSnippets :many
--- Snippets of the hits found, looked up by rowid: for a query without a
--- prefix term.
+-- Snippets of the hits found, in one pass over the matches between the
+-- first and the last hit (FTS5 reads only that stretch of each list):
+-- looking each hit up by rowid would set up the query once per hit, and a
+-- prefix query's merged list of matches with it.
 SELECT CAST(f.rowid AS INTEGER) AS id,
        CAST(snippet(f.note_fts, 0, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet
 FROM note_fts(CAST(sqlc.arg(query) AS TEXT)) AS f
-WHERE f.rowid IN (SELECT x.id FROM note x WHERE x.id IN (sqlc.slice(ids)));
-
--- name: SearchNoteSnippetsScan :many
--- The same in one pass over the matches (+f.rowid keeps FTS5 from looking
--- the rows up one by one): for a prefix query, whose merged list of
--- matches FTS5 would otherwise build again for each hit.
-SELECT CAST(f.rowid AS INTEGER) AS id,
-       CAST(snippet(f.note_fts, 0, char(57344), char(57345), char(8230), 24) AS TEXT) AS snippet
-FROM note_fts(CAST(sqlc.arg(query) AS TEXT)) AS f
-WHERE +f.rowid IN (SELECT x.id FROM note x WHERE x.id IN (sqlc.slice(ids)));
+WHERE f.rowid >= CAST(sqlc.arg(first_id) AS INTEGER) AND f.rowid <= CAST(sqlc.arg(last_id) AS INTEGER)
+  AND +f.rowid IN (SELECT x.id FROM note x WHERE x.id IN (sqlc.slice(ids)));
 
 -- name: ListSources :many
 -- Newest first as in the library: by publication date, else import time.

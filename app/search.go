@@ -49,8 +49,9 @@ const (
 var dateRe = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2}(T[0-9:.+\-Z]*)?)?)?$`)
 
 // Search is the search box's search as the user types: every kind, the
-// last word a prefix. Hits holds the sources only, best first, as the
-// search palette has always shown them; Groups holds every kind.
+// last word a prefix once it has minPrefix letters. Hits holds the sources
+// only, best first, as the search palette has always shown them; Groups
+// holds every kind.
 func (a *App) Search(query string) (SearchResults, error) {
 	res, err := a.SearchAll(SearchRequest{Query: query, AsYouType: true})
 	if err != nil {
@@ -130,6 +131,8 @@ type preparedSearch struct {
 	limit    int
 }
 
+// prepareSearch checks req and works out what the queries need: the FTS5
+// expression, the tag's id, the dates as bounds, and planFilters' choice.
 func (a *App) prepareSearch(req SearchRequest) (preparedSearch, error) {
 	var p preparedSearch
 	var err error

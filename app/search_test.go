@@ -162,8 +162,28 @@ func sorted(xs ...int64) []int64 {
 	return xs
 }
 
-func TestSearchAllFindsEveryKind(t *testing.T) {
+// TestSearchAll runs the search tests on one notebook, built once: they
+// only read it.
+func TestSearchAll(t *testing.T) {
 	f := newSearchFixture(t)
+	for _, tt := range []struct {
+		name string
+		test func(*testing.T, *searchFixture)
+	}{
+		{"finds every kind", testSearchAllFindsEveryKind},
+		{"query syntax", testSearchAllQuerySyntax},
+		{"filters", testSearchAllFilters},
+		{"invalid requests", testSearchAllInvalid},
+		{"filters alone", testSearchAllFiltersAlone},
+		{"Search keeps sources in hits", testSearchKeepsSourcesInHits},
+		{"hostile input", testSearchAllHostileInput},
+		{"filter plans agree", testSearchFilterPlansAgree},
+	} {
+		t.Run(tt.name, func(t *testing.T) { tt.test(t, f) })
+	}
+}
+
+func testSearchAllFindsEveryKind(t *testing.T, f *searchFixture) {
 
 	t.Run("source by title", func(t *testing.T) {
 		g := groupOf(t, f.search(t, SearchRequest{Query: "accused allowing"}), "source")
@@ -286,8 +306,7 @@ func cmpFloat(x, y float64) int {
 	return 0
 }
 
-func TestSearchAllQuerySyntax(t *testing.T) {
-	f := newSearchFixture(t)
+func testSearchAllQuerySyntax(t *testing.T, f *searchFixture) {
 	sources := func(req SearchRequest) []int64 {
 		req.Kinds = []string{"source"}
 		return ids(groupOf(t, f.search(t, req), "source"))
@@ -321,8 +340,7 @@ func TestSearchAllQuerySyntax(t *testing.T) {
 	}
 }
 
-func TestSearchAllFilters(t *testing.T) {
-	f := newSearchFixture(t)
+func testSearchAllFilters(t *testing.T, f *searchFixture) {
 	stoneQuotes := func(req SearchRequest) map[int64]bool {
 		out := map[int64]bool{}
 		for _, h := range groupOf(t, f.search(t, req), "quote").Hits {
@@ -447,8 +465,7 @@ func TestSearchAllFilters(t *testing.T) {
 	})
 }
 
-func TestSearchAllInvalid(t *testing.T) {
-	f := newSearchFixture(t)
+func testSearchAllInvalid(t *testing.T, f *searchFixture) {
 	for _, req := range []SearchRequest{
 		{Query: "x", Kinds: []string{"sources"}},
 		{Query: "x", Kinds: []string{"source", ""}},
@@ -465,8 +482,7 @@ func TestSearchAllInvalid(t *testing.T) {
 }
 
 // Without words, the filters list what they select, newest first.
-func TestSearchAllFiltersAlone(t *testing.T) {
-	f := newSearchFixture(t)
+func testSearchAllFiltersAlone(t *testing.T, f *searchFixture) {
 	if res := f.search(t, SearchRequest{}); len(res.Groups) != 0 || len(res.Hits) != 0 {
 		t.Errorf("no words, no filter: %+v", res)
 	}
@@ -546,8 +562,7 @@ func TestSearchAllFiltersAlone(t *testing.T) {
 
 // Search, as the search palette calls it, keeps its old answer in Hits
 // (sources only) and adds every kind in Groups.
-func TestSearchKeepsSourcesInHits(t *testing.T) {
-	f := newSearchFixture(t)
+func testSearchKeepsSourcesInHits(t *testing.T, f *searchFixture) {
 	res, err := f.a.Search("shockingly untrue")
 	if err != nil {
 		t.Fatal(err)
@@ -570,8 +585,7 @@ func TestSearchKeepsSourcesInHits(t *testing.T) {
 
 // Whatever is typed, SearchAll answers without an error and finds what
 // the words in it find.
-func TestSearchAllHostileInput(t *testing.T) {
-	f := newSearchFixture(t)
+func testSearchAllHostileInput(t *testing.T, f *searchFixture) {
 	junk := make([]byte, 10*1024)
 	for i := range junk {
 		junk[i] = byte(i*7919%251 + 1)
@@ -636,8 +650,7 @@ func TestSearchAllHostileInput(t *testing.T) {
 
 // The two ways the outlet and date filters can be applied to quotes
 // (chosen by planFilters for speed) find the same hits.
-func TestSearchFilterPlansAgree(t *testing.T) {
-	f := newSearchFixture(t)
+func testSearchFilterPlansAgree(t *testing.T, f *searchFixture) {
 	for _, req := range []SearchRequest{
 		{Query: "netflix OR untrue", Outlet: "techdogs"},
 		{Query: "netflix OR untrue", From: "2024-04-04"},

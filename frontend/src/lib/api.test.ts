@@ -101,7 +101,67 @@ describe('HTTP transport', () => {
     expect(await api.library()).toEqual({ stories: [], sources: [] });
     vi.stubGlobal('fetch', respond(200, { query: 'x', hits: null }));
     api = await load();
-    expect(await api.search('x')).toEqual({ query: 'x', hits: [] });
+    expect(await api.search('x')).toEqual({ query: 'x', hits: [], groups: [] });
+  });
+});
+
+describe('searchAll', () => {
+  it('sends a whole SearchRequest, filling what the caller left out', async () => {
+    const fetch = respond(200, { query: '', hits: [], groups: [] });
+    vi.stubGlobal('fetch', fetch);
+    const api = await load();
+    await api.searchAll({ tag: 'denial', kinds: ['note'] });
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/SearchAll');
+    expect(JSON.parse(String(init.body))).toEqual([
+      { query: '', asYouType: false, kinds: ['note'], storyId: 0, tag: 'denial', speakerId: 0, outlet: '', from: '', to: '', limit: 0 },
+    ]);
+  });
+
+  it('normalises groups and hits: null slices, missing fields, a total below the hits', async () => {
+    vi.stubGlobal(
+      'fetch',
+      respond(200, {
+        query: 'stone',
+        hits: null,
+        groups: [
+          { kind: 'source', hits: null, total: 0, more: false },
+          {
+            kind: 'quote',
+            hits: [{ kind: 'quote', id: 4, sourceId: 2, title: 'Andy Stone', snippet: [{ text: 'untrue', match: true }, null], score: -3 }],
+            total: 0,
+            more: true,
+          },
+          null,
+        ],
+      }),
+    );
+    const api = await load();
+    const r = await api.searchAll({ query: 'stone' });
+    expect(r.hits).toEqual([]);
+    expect(r.groups.map((g) => [g.kind, g.hits.length, g.total, g.more])).toEqual([
+      ['source', 0, 0, false],
+      ['quote', 1, 1, true],
+      ['', 0, 0, false],
+    ]);
+    expect(r.groups[1]!.hits[0]).toEqual({
+      kind: 'quote',
+      id: 4,
+      sourceId: 2,
+      title: 'Andy Stone',
+      speaker: '',
+      sourceTitle: '',
+      outlet: '',
+      published: '',
+      snippet: [{ text: 'untrue', match: true }],
+      score: -3,
+    });
+  });
+
+  it('passes an invalid date on as the server words it', async () => {
+    vi.stubGlobal('fetch', respond(400, { error: { code: 'invalid', message: '"soon" is not a date for "from"' } }));
+    const api = await load();
+    await expect(api.searchAll({ from: 'soon' })).rejects.toMatchObject({ code: 'invalid', message: '"soon" is not a date for "from"' });
   });
 });
 

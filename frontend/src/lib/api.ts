@@ -30,6 +30,9 @@ import type {
   QuotePage,
   QuoteRequest,
   ReextractResult,
+  SearchGroup,
+  SearchKind,
+  SearchRequest,
   SearchResults,
   Source,
   SourceSummary,
@@ -268,8 +271,30 @@ function fileResult(r: FileResult): FileResult {
   return { ...r, name: r.name ?? '', source: r.source ? summary(r.source) : null, duplicate: !!r.duplicate, error: r.error ?? '' };
 }
 
-function hit(h: Hit): Hit {
-  return { ...h, snippet: arr(h.snippet) };
+function hit(h: Partial<Hit> | null): Hit {
+  return {
+    kind: str(h?.kind),
+    id: num(h?.id),
+    sourceId: num(h?.sourceId),
+    title: str(h?.title),
+    speaker: str(h?.speaker),
+    sourceTitle: str(h?.sourceTitle),
+    outlet: str(h?.outlet),
+    published: str(h?.published),
+    snippet: arr(h?.snippet)
+      .filter((g) => g && typeof g.text === 'string')
+      .map((g) => ({ text: g.text, match: !!g.match })),
+    score: num(h?.score),
+  };
+}
+
+function group(g: Partial<SearchGroup> | null): SearchGroup {
+  const hits = arr(g?.hits).map(hit);
+  return { kind: str(g?.kind), hits, total: Math.max(num(g?.total), hits.length), more: !!g?.more };
+}
+
+function results(r: Partial<SearchResults> | null, query: string): SearchResults {
+  return { query: typeof r?.query === 'string' ? r.query : query, hits: arr(r?.hits).map(hit), groups: arr(r?.groups).map(group) };
 }
 
 /** ready tells Go the UI has loaded and returns what is open. */
@@ -323,10 +348,35 @@ export async function deleteSource(id: number): Promise<void> {
   await call('DeleteSource', id);
 }
 
-/** search finds sources whose text matches the query, best first. */
+/**
+ * search is the search box's search as typed, over every kind: `hits` holds
+ * the sources, best first, and `groups` every kind.
+ */
 export async function search(query: string): Promise<SearchResults> {
-  const r = ((await call('Search', query)) ?? {}) as Partial<SearchResults>;
-  return { query: r.query ?? query, hits: arr(r.hits).map(hit) };
+  return results((await call('Search', query)) as Partial<SearchResults> | null, query);
+}
+
+/**
+ * searchAll searches sources, quotes, speakers and notes at once, narrowed by
+ * the request's filters (fields left out are no filter), and returns the hits
+ * grouped by kind. Any query text is accepted; with no words but a filter it
+ * lists what the filters select. `invalid` for a date that is not ISO.
+ */
+export async function searchAll(req: Partial<SearchRequest>): Promise<SearchResults> {
+  const full: SearchRequest = {
+    query: '',
+    asYouType: false,
+    kinds: [] as SearchKind[],
+    storyId: 0,
+    tag: '',
+    speakerId: 0,
+    outlet: '',
+    from: '',
+    to: '',
+    limit: 0,
+    ...req,
+  };
+  return results((await call('SearchAll', full as never)) as Partial<SearchResults> | null, full.query);
 }
 
 /** createStory makes an empty story. */

@@ -130,22 +130,72 @@ export interface FileResult {
   error: string;
 }
 
-/** SearchResults are the hits for one query, best first. */
+/** SearchKind is a kind of thing the search box finds. */
+export type SearchKind = 'source' | 'quote' | 'speaker' | 'note';
+
+/**
+ * SearchRequest is one search over sources, quotes, speakers and notes. Any
+ * query text is accepted; with no words but a filter, the items the filters
+ * select are listed, newest first. 0 or "" is no filter.
+ */
+export interface SearchRequest {
+  query: string;
+  /** The word being typed is a prefix (once it has four letters). */
+  asYouType: boolean;
+  /** The kinds to search; empty for all. */
+  kinds: SearchKind[];
+  storyId: number;
+  /** A tag's name. */
+  tag: string;
+  speakerId: number;
+  /** The source's outlet (case does not count). */
+  outlet: string;
+  /** ISO dates or prefixes of one ("2024", "2024-04", "2024-04-03"), inclusive, on the source's publication date. */
+  from: string;
+  to: string;
+  /** The most hits per kind: 20 by default, at most 200. */
+  limit: number;
+}
+
+/** SearchGroup is the hits of one kind. */
+export interface SearchGroup {
+  kind: SearchKind | string;
+  /** Best first, or newest first when listed by filters alone. */
+  hits: Hit[];
+  /** How many items matched (a query with words ranks at most 1,000 of a kind, so it stops there). */
+  total: number;
+  /** More items matched than `hits` holds. */
+  more: boolean;
+}
+
+/** SearchResults are the hits for one query. */
 export interface SearchResults {
   query: string;
+  /** Every group's hits in one list, best first (Search: the sources only). */
   hits: Hit[];
+  /** One per kind searched, in the order source, quote, speaker, note. */
+  groups: SearchGroup[];
 }
 
 /** Hit is one search result. */
 export interface Hit {
-  /** "source" for now; later also quote, note, speaker. */
-  kind: string;
+  kind: SearchKind | string;
+  /** The source's, quote's, speaker's or note's id. */
   id: number;
+  /** The source to open: the source itself, a quote's, a note's; 0 for speakers and notes on no source. */
   sourceId: number;
+  /** A source's or note's title, a speaker's name, or for a quote its speaker and its source's title. */
   title: string;
+  /** A quote's speaker, "" when unknown. */
+  speaker: string;
+  /** The title of a quote's or note's source. */
+  sourceTitle: string;
   outlet: string;
+  /** The source's, ISO 8601 as known. */
+  published: string;
+  /** The text around the match, matched words marked; a listed quote shows its words unmarked. */
   snippet: Segment[];
-  /** Lower is better (bm25). */
+  /** Lower is better (bm25); 0 when listed. */
   score: number;
 }
 

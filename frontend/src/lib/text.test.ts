@@ -7,6 +7,7 @@ import {
   hostOf,
   joinNames,
   matchesFilter,
+  sourceFilter,
   plural,
   readerMeta,
   rowMeta,
@@ -129,6 +130,14 @@ describe('matchesFilter', () => {
   it('ignores case and accents', () => {
     expect(matchesFilter(summary({ title: 'Café society' }), 'CAFE')).toBe(true);
     expect(fold('Zoë Ångström')).toBe('zoe angstrom');
+  });
+
+  it('gives one test for a whole library, the same as matchesFilter', () => {
+    const lib = [summary(), summary({ title: 'Café society', outlet: 'Le Monde', authors: [] })];
+    expect(lib.filter(sourceFilter('cafe monde')).map((s) => s.title)).toEqual(['Café society']);
+    expect(lib.filter(sourceFilter(' ')).length).toBe(2);
+    // Asked again of the same summaries (their folded words are kept), it answers the same.
+    expect(lib.filter(sourceFilter('society')).length).toBe(1);
   });
 });
 

@@ -379,6 +379,22 @@ const methods = {
     return null;
   },
   Search: (q) => search(String(q ?? '')),
+  // Sources only, and no filters: enough for the search box's screenshots.
+  SearchAll: (req) => {
+    const kinds = req?.kinds?.length ? req.kinds : ['source', 'quote', 'speaker', 'note'];
+    let hits = [];
+    try {
+      hits = search(String(req?.query ?? '')).hits;
+    } catch {
+      // No words: nothing, as the app answers.
+    }
+    const limit = req?.limit || 20;
+    const groups = kinds.map((kind) => {
+      const all = kind === 'source' ? hits : [];
+      return { kind, hits: all.slice(0, limit), total: all.length, more: all.length > limit };
+    });
+    return { query: req?.query ?? '', hits: groups.flatMap((g) => g.hits), groups };
+  },
   CreateStory: (title) => {
     title = String(title ?? '').trim();
     if (!title) throw new ApiError('invalid', 'A story needs a title.');

@@ -6,6 +6,7 @@ import './app.css';
 import './quotes.css';
 import './compare.css';
 import './notes.css';
+import './search.css';
 
 // Before anything renders: take the access token out of the address bar and
 // set the theme, so the first paint has the right colours.

@@ -34,14 +34,21 @@ export async function setUp() {
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-e2e-'));
   const server = await startServer(bin, ['--db', path.join(tmp, 'nb.db'), 'serve', '--addr', '127.0.0.1:0']);
-  // launch() gives every run a fresh temporary profile and removes it after.
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: launchArgs,
-    headless: true,
-  });
+  const browser = await launchBrowser();
   if (shotDir) fs.mkdirSync(shotDir, { recursive: true });
   return { tmp, server, browser };
+}
+
+/**
+ * launchBrowser starts Debian's Chromium (or CHROMIUM) headless; launch()
+ * gives every run a fresh temporary profile and removes it after.
+ */
+export function launchBrowser(extraArgs = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [...launchArgs, ...extraArgs],
+    headless: true,
+  });
 }
 
 export async function tearDown(env) {

@@ -169,7 +169,7 @@ test('notes: a highlight note with a [[link]], the notes view, editing, tags, ba
       await input.press('Enter');
       await hasText(page.getByTestId('note-page').getByTestId('tag-chip').locator('.tag-name'), 'denial');
       await eventually(async () => (await api('TagsOf', 'note', noteId)).includes('denial'), () => 'the tag was not saved');
-      // The search palette searches sources only (SearchAll is not bound yet): the Notes view's tag filter finds notes.
+      // The Notes view's tag filter finds notes (search.test.mjs finds them in the search box).
       await page.getByTestId('notes-entry').click();
       await page.getByTestId('notes-tag-filter').selectOption('denial');
       await hasText(page.getByTestId('notes-count'), '1');

@@ -3,6 +3,7 @@ package app
 import (
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"slices"
@@ -37,23 +38,40 @@ type quoteState struct {
 	// quotes then needs neither the lock nor the index, which takes seconds
 	// to build for a million quotes.
 	current atomic.Bool
+	// stopping asks a background build of the index to give up.
+	stopping atomic.Bool
 }
 
 // WarmUp builds the quote index in the background, so that the first
 // import or quote edit of a session on a big notebook does not wait for it.
 // The window and browser mode call it at start; the command line does not.
-func WarmUp(a *App) {
+// Call stop before closing the notebook: it stops the build (between pages
+// of quotes) and waits for it.
+func WarmUp(a *App) (stop func()) {
+	done := make(chan struct{})
 	go func() {
+		defer close(done)
 		start := time.Now()
 		a.quotes.mu.Lock()
 		defer a.quotes.mu.Unlock()
 		if err := a.ensureIndexLocked(); err != nil {
-			a.opts.Log.Warn("could not prepare the quote index", "err", err)
+			if !a.quotes.stopping.Load() {
+				a.opts.Log.Warn("could not prepare the quote index", "err", err)
+			}
 			return
 		}
 		a.opts.Log.Debug("quote index ready", "quotes", a.quotes.ix.Len(), "took", time.Since(start))
 	}()
+	return func() {
+		a.quotes.stopping.Store(true)
+		<-done
+		a.quotes.stopping.Store(false)
+	}
 }
+
+// errStopping is returned by a build of the quote index stopped by WarmUp's
+// stop function.
+var errStopping = errors.New("app: the notebook is closing")
 
 // quoteTx runs fn in a transaction with the quote index ready and locked.
 // fn records the index changes it makes in an *ixLog; they are undone when
@@ -125,6 +143,9 @@ func (a *App) ensureIndexLocked() error {
 		for _, r := range rows {
 			ix.Add(r.ID, r.Text)
 		}
+		if a.quotes.stopping.Load() {
+			return errStopping
+		}
 		if len(rows) < 20000 {
 			break
 		}
@@ -138,6 +159,9 @@ func (a *App) ensureIndexLocked() error {
 	}
 	slices.Sort(pending)
 	for _, id := range pending {
+		if a.quotes.stopping.Load() {
+			return nil // the rest are detected when the notebook is next opened
+		}
 		log := &ixLog{ix: ix}
 		err := a.nb.Tx(a.ctx, func(q *db.Queries) error {
 			r, err := q.SourceTextGet(a.ctx, id)

@@ -260,7 +260,8 @@ func (c *command) window() int {
 		return c.errorf("%v", err)
 	}
 	defer closeFn()
-	app.WarmUp(a)
+	stop := app.WarmUp(a)
+	defer stop()
 	if err := c.env.Desktop(a); err != nil {
 		return c.errorf("window: %v", err)
 	}

@@ -36,7 +36,8 @@ func (c *command) serveCmd(args []string) int {
 		return c.errorf("%v", err)
 	}
 	defer closeFn()
-	app.WarmUp(a)
+	stop := app.WarmUp(a)
+	defer stop()
 
 	srv, err := httpapi.New(httpapi.Config{
 		Addr: *addr, Target: a, Assets: c.env.Assets, Log: log,

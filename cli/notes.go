@@ -63,7 +63,7 @@ func (c *command) notesCmd(args []string) int {
 		for _, t := range n.Attached {
 			on = append(on, t.Kind+" "+strconv.FormatInt(t.ID, 10))
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", n.ID, n.ModifiedAt, strings.Join(on, ", "), strings.Join(n.Tags, ", "), oneLine(n.Title, 60))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", n.ID, n.ModifiedAt, strings.Join(on, ", "), strings.Join(n.Tags, ", "), excerpt(n.Title, 60))
 	}
 	tw.Flush()
 	return ExitOK
@@ -152,7 +152,7 @@ func (c *command) noteNew(args []string) int {
 		c.printJSON(n)
 		return ExitOK
 	}
-	fmt.Fprintf(c.env.Stdout, "note %d saved: %s\n", n.ID, oneLine(n.Title, 60))
+	fmt.Fprintf(c.env.Stdout, "note %d saved: %s\n", n.ID, excerpt(n.Title, 60))
 	for _, l := range n.Links {
 		if l.Kind == "" {
 			fmt.Fprintf(c.env.Stdout, "  [[%s]] does not name anything yet\n", l.Target)
@@ -165,7 +165,7 @@ func (c *command) printNote(n app.Note) {
 	w := c.env.Stdout
 	fmt.Fprintf(w, "note %d  %s\nmodified %s\n", n.ID, n.Title, n.ModifiedAt)
 	for _, t := range n.Attached {
-		fmt.Fprintf(w, "on %s %d: %s\n", t.Kind, t.ID, oneLine(t.Label, 70))
+		fmt.Fprintf(w, "on %s %d: %s\n", t.Kind, t.ID, excerpt(t.Label, 70))
 	}
 	if len(n.Tags) > 0 {
 		fmt.Fprintf(w, "tags: %s\n", strings.Join(n.Tags, ", "))
@@ -173,7 +173,7 @@ func (c *command) printNote(n app.Note) {
 	for _, l := range n.Links {
 		to := "nothing yet"
 		if l.Kind != "" {
-			to = fmt.Sprintf("%s %d (%s)", l.Kind, l.ID, oneLine(l.Label, 50))
+			to = fmt.Sprintf("%s %d (%s)", l.Kind, l.ID, excerpt(l.Label, 50))
 		}
 		fmt.Fprintf(w, "link [[%s]] -> %s\n", l.Target, to)
 	}
@@ -222,12 +222,3 @@ type multiFlag []string
 
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
-
-// oneLine squeezes s onto one line of at most n code points.
-func oneLine(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
-}

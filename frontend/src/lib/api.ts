@@ -649,13 +649,17 @@ export async function cancelCompare(): Promise<number> {
 /** compare compares two to eight sources pair by pair; `invalid` for fewer, more or repeated ids. */
 export async function compare(ids: number[]): Promise<Comparison> {
   const c = ((await call('Compare', ids)) ?? {}) as Partial<Comparison> & { overview?: { timeline?: TimelineEvent[] } };
-  const timeline = arr(c.overview?.timeline).map((e) => ({
-    date: str(e.date),
-    label: str(e.label),
-    mentions: arr(e.mentions).map((m) => ({ sourceId: num(m.sourceId), text: str(m.text), sentence: str(m.sentence), start: num(m.start) })),
-    other: arr(e.other).map(str),
-  }));
+  const timeline = arr(c.overview?.timeline).map(timelineEvent);
   return { sources: arr(c.sources).map(summary), pairs: arr(c.pairs).map(comparePair), timeline };
+}
+
+function timelineEvent(e: Partial<TimelineEvent> | null): TimelineEvent {
+  return {
+    date: str(e?.date),
+    label: str(e?.label),
+    mentions: arr(e?.mentions).map((m) => ({ sourceId: num(m?.sourceId), text: str(m?.text), sentence: str(m?.sentence), start: num(m?.start) })),
+    other: arr(e?.other).map(str),
+  };
 }
 
 // Notes, links, tags, story pages and undo.
@@ -743,7 +747,11 @@ export async function linkTargets(typed: string): Promise<LinkTarget[]> {
 
 /** tags lists every tag with how many things carry it. */
 export async function tags(): Promise<Tag[]> {
-  return arr((await call('Tags')) as Tag[] | null).map((t) => ({ id: num(t?.id), name: str(t?.name), color: str(t?.color), uses: num(t?.uses) }));
+  return arr((await call('Tags')) as Tag[] | null).map(tag);
+}
+
+function tag(t: Partial<Tag> | null): Tag {
+  return { id: num(t?.id), name: str(t?.name), color: str(t?.color), uses: num(t?.uses) };
 }
 
 /** tagsOf returns the tags on a source, quote, note, speaker or story. */
@@ -758,8 +766,7 @@ export async function setTags(kind: string, id: number, names: string[]): Promis
 
 /** renameTag renames a tag everywhere (`conflict` when the name is taken). */
 export async function renameTag(id: number, name: string): Promise<Tag> {
-  const t = ((await call('RenameTag', id, name)) ?? {}) as Partial<Tag>;
-  return { id: num(t.id), name: str(t.name), color: str(t.color), uses: num(t.uses) };
+  return tag((await call('RenameTag', id, name)) as Tag | null);
 }
 
 /** deleteTag removes a tag from everything; undo() brings it back. */
@@ -775,12 +782,7 @@ export async function storyPage(id: number): Promise<StoryPage> {
     sources: arr(p.sources).map(summary),
     speakers: arr(p.speakers).map((s) => ({ speakerId: num(s?.speakerId), name: str(s?.name), role: str(s?.role), quotes: arr(s?.quotes).map(quote) })),
     notes: arr(p.notes).map(note),
-    timeline: arr(p.timeline).map((e) => ({
-      date: str(e?.date),
-      label: str(e?.label),
-      mentions: arr(e?.mentions).map((m) => ({ sourceId: num(m?.sourceId), text: str(m?.text), sentence: str(m?.sentence), start: num(m?.start) })),
-      other: arr(e?.other).map(str),
-    })),
+    timeline: arr(p.timeline).map(timelineEvent),
     tags: arr(p.tags).map(str),
   };
 }

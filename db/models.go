@@ -50,6 +50,22 @@ type NoteRef struct {
 	TargetUuid string
 }
 
+type NotesView struct {
+	ID            int64
+	UUID          string
+	Title         string
+	Body          string
+	AttachedKind  sql.NullString
+	AttachedID    sql.NullInt64
+	AttachedLabel interface{}
+	PassageSource interface{}
+	StartOffset   sql.NullInt64
+	EndOffset     sql.NullInt64
+	Tags          string
+	CreatedAt     string
+	ModifiedAt    string
+}
+
 type Quote struct {
 	ID          int64
 	UUID        string
@@ -73,6 +89,33 @@ type Quote struct {
 
 type QuoteFt struct {
 	Text string
+}
+
+type QuotesView struct {
+	ID                 int64
+	UUID               string
+	Text               string
+	Speaker            sql.NullString
+	SpeakerRole        sql.NullString
+	SpeakerAffiliation sql.NullString
+	SpeakerText        string
+	Cue                string
+	Kind               string
+	Status             string
+	SourceID           int64
+	SourceTitle        string
+	Outlet             string
+	Published          string
+	URL                string
+	StartOffset        int64
+	EndOffset          int64
+	Prefix             string
+	Suffix             string
+	GroupUUID          string
+	Occurrences        int64
+	Tags               string
+	CreatedAt          string
+	ModifiedAt         string
 }
 
 type Source struct {
@@ -106,6 +149,27 @@ type SourceFt struct {
 	Body  string
 }
 
+type SourcesView struct {
+	ID         int64
+	UUID       string
+	Title      string
+	Outlet     string
+	Authors    string
+	Published  string
+	Updated    string
+	URL        string
+	Kind       string
+	Lang       string
+	Words      int64
+	Stories    string
+	Tags       string
+	Quotes     int64
+	Notes      int64
+	ImportedAt string
+	ModifiedAt string
+	Text       string
+}
+
 type Speaker struct {
 	ID          int64
 	UUID        string
@@ -128,6 +192,19 @@ type SpeakerFt struct {
 	Name    string
 	Aliases string
 	Role    string
+}
+
+type SpeakersView struct {
+	ID          int64
+	UUID        string
+	Name        string
+	Role        string
+	Affiliation string
+	Aliases     string
+	Quotes      int64
+	Sources     int64
+	CreatedAt   string
+	ModifiedAt  string
 }
 
 type Story struct {

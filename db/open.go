@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/gofrs/flock"
 	"github.com/pressly/goose/v3"
@@ -57,7 +58,12 @@ type Notebook struct {
 	SchemaVersion int64
 
 	lock *flock.Flock
+	// backupFirst: copy the notebook into its backups before migrating it.
+	backupFirst bool
 }
+
+// KeepBackups is how many backups a notebook keeps; older ones are deleted.
+const KeepBackups = 10
 
 // Errors Open returns, wrapped in *OpenError. Test them with errors.Is.
 var (
@@ -156,7 +162,7 @@ func Open(ctx context.Context, path string) (*Notebook, error) {
 	if !ok {
 		return fail(ErrLocked, "close the other window or command first", nil)
 	}
-	nb, err := open(ctx, path)
+	nb, err := open(ctx, path, true)
 	if err != nil {
 		_ = lock.Unlock()
 		return nil, err
@@ -165,7 +171,9 @@ func Open(ctx context.Context, path string) (*Notebook, error) {
 	return nb, nil
 }
 
-func open(ctx context.Context, path string) (*Notebook, error) {
+// open opens and migrates the notebook at path; with backup, a notebook
+// that needs migrating is first copied into its backups.
+func open(ctx context.Context, path string, backup bool) (*Notebook, error) {
 	fail := func(kind error, detail string, err error) (*Notebook, error) {
 		return nil, &OpenError{Path: path, Kind: kind, Detail: detail, Err: err}
 	}
@@ -178,7 +186,7 @@ func open(ctx context.Context, path string) (*Notebook, error) {
 	if err != nil {
 		return fail(nil, "", err)
 	}
-	nb := &Notebook{DB: sqldb, Q: New(sqldb), Path: path}
+	nb := &Notebook{DB: sqldb, Q: New(sqldb), Path: path, backupFirst: backup}
 	if err := nb.migrate(ctx); err != nil {
 		sqldb.Close()
 		var oe *OpenError
@@ -294,6 +302,13 @@ func (nb *Notebook) migrate(ctx context.Context) error {
 		if current > known {
 			return newerError(nb.Path, current, known)
 		}
+		if current < known && nb.backupFirst {
+			// An upgrade cannot be undone: keep the notebook as it was.
+			if _, err := nb.Backup(ctx, "migration", time.Now(), KeepBackups); err != nil {
+				return &OpenError{Path: nb.Path, Kind: ErrUnwritable,
+					Detail: fmt.Sprintf("could not back it up before upgrading it from schema %d to %d: %v", current, known, err), Err: err}
+			}
+		}
 	}
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("db: migrate: %w", err)
@@ -358,6 +373,23 @@ func (nb *Notebook) Tx(ctx context.Context, fn func(q *Queries) error) error {
 		return fmt.Errorf("db: begin: %w", err)
 	}
 	if err := fn(nb.Q.WithTx(tx)); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("db: commit: %w", err)
+	}
+	return nil
+}
+
+// TxRaw runs fn in one write transaction like Tx, handing it the
+// transaction itself, for code that writes SQL of its own (a merge).
+func (nb *Notebook) TxRaw(ctx context.Context, fn func(tx DBTX) error) error {
+	tx, err := nb.DB.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("db: begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
 		return err
 	}

@@ -48,6 +48,8 @@ type App struct {
 	compares runs
 	// undo holds the destructive actions Undo can take back.
 	undo undoStack
+	// jobs are the exports, merges and restores running in the background.
+	jobs jobs
 	// saveDialog asks the user where to save a file; nil outside the window.
 	saveDialog func(title, defaultName string) (string, error)
 }

@@ -55,6 +55,14 @@ func (a *App) pushUndo(e undoEntry) {
 	}
 }
 
+// clearUndo forgets every action: after a restore the rows they kept
+// belong to another notebook.
+func (a *App) clearUndo() {
+	a.undo.mu.Lock()
+	defer a.undo.mu.Unlock()
+	a.undo.entries = nil
+}
+
 // UndoInfo says what Undo would take back ("" when nothing).
 func (a *App) UndoInfo() UndoInfo {
 	a.undo.mu.Lock()

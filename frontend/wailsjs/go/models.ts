@@ -573,6 +573,64 @@ export namespace app {
 		}
 	}
 	
+	export class ExportFormat {
+	    id: string;
+	    label: string;
+	    ext: string;
+	    folder: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportFormat(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.label = source["label"];
+	        this.ext = source["ext"];
+	        this.folder = source["folder"];
+	    }
+	}
+	export class ExportRequest {
+	    format: string;
+	    storyId: number;
+	    path: string;
+	    replace: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.storyId = source["storyId"];
+	        this.path = source["path"];
+	        this.replace = source["replace"];
+	    }
+	}
+	export class ExportResult {
+	    path: string;
+	    format: string;
+	    folder: boolean;
+	    bytes: number;
+	    sources: number;
+	    millis: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.format = source["format"];
+	        this.folder = source["folder"];
+	        this.bytes = source["bytes"];
+	        this.sources = source["sources"];
+	        this.millis = source["millis"];
+	    }
+	}
 	
 	
 	
@@ -798,6 +856,104 @@ export namespace app {
 	        this.sources = source["sources"];
 	    }
 	}
+	export class MergeResult {
+	    path: string;
+	    kind: string;
+	    added: Record<string, number>;
+	    updated: Record<string, number>;
+	    unchanged: number;
+	    conflicts: db.Conflict[];
+	    skipped: string[];
+	    backup: string;
+	    millis: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MergeResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.kind = source["kind"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.conflicts = this.convertValues(source["conflicts"], db.Conflict);
+	        this.skipped = source["skipped"];
+	        this.backup = source["backup"];
+	        this.millis = source["millis"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Job {
+	    id: string;
+	    kind: string;
+	    title: string;
+	    done: number;
+	    total: number;
+	    unit: string;
+	    started: string;
+	    finished: boolean;
+	    error?: string;
+	    code?: string;
+	    export?: ExportResult;
+	    merge?: MergeResult;
+	
+	    static createFrom(source: any = {}) {
+	        return new Job(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.title = source["title"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.unit = source["unit"];
+	        this.started = source["started"];
+	        this.finished = source["finished"];
+	        this.error = source["error"];
+	        this.code = source["code"];
+	        this.export = this.convertValues(source["export"], ExportResult);
+	        this.merge = this.convertValues(source["merge"], MergeResult);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Story {
 	    id: number;
 	    uuid: string;
@@ -870,6 +1026,7 @@ export namespace app {
 	        this.insert = source["insert"];
 	    }
 	}
+	
 	export class NoteLink {
 	    target: string;
 	    text: string;
@@ -1219,6 +1376,38 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class RestoreResult {
+	    restored: db.BackupInfo;
+	    before: db.BackupInfo;
+	
+	    static createFrom(source: any = {}) {
+	        return new RestoreResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.restored = this.convertValues(source["restored"], db.BackupInfo);
+	        this.before = this.convertValues(source["before"], db.BackupInfo);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SearchGroup {
 	    kind: string;
 	    hits: Hit[];
@@ -1523,6 +1712,72 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.what = source["what"];
+	    }
+	}
+
+}
+
+export namespace db {
+	
+	export class BackupInfo {
+	    name: string;
+	    path: string;
+	    reason: string;
+	    // Go type: time
+	    time: any;
+	    bytes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.path = source["path"];
+	        this.reason = source["reason"];
+	        this.time = this.convertValues(source["time"], null);
+	        this.bytes = source["bytes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Conflict {
+	    table: string;
+	    uuid: string;
+	    label: string;
+	    kept: string;
+	    notebookModified: string;
+	    incomingModified: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Conflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.table = source["table"];
+	        this.uuid = source["uuid"];
+	        this.label = source["label"];
+	        this.kept = source["kept"];
+	        this.notebookModified = source["notebookModified"];
+	        this.incomingModified = source["incomingModified"];
 	    }
 	}
 

@@ -6,12 +6,24 @@ export function AddToStory(arg1, arg2) {
   return window['go']['app']['App']['AddToStory'](arg1, arg2);
 }
 
+export function BackUp() {
+  return window['go']['app']['App']['BackUp']();
+}
+
 export function Backlinks(arg1, arg2) {
   return window['go']['app']['App']['Backlinks'](arg1, arg2);
 }
 
+export function Backups() {
+  return window['go']['app']['App']['Backups']();
+}
+
 export function CancelCompare() {
   return window['go']['app']['App']['CancelCompare']();
+}
+
+export function CancelJob(arg1) {
+  return window['go']['app']['App']['CancelJob'](arg1);
 }
 
 export function Compare(arg1) {
@@ -62,6 +74,14 @@ export function DeleteTag(arg1) {
   return window['go']['app']['App']['DeleteTag'](arg1);
 }
 
+export function Export(arg1) {
+  return window['go']['app']['App']['Export'](arg1);
+}
+
+export function ExportFormatList() {
+  return window['go']['app']['App']['ExportFormatList']();
+}
+
 export function Highlights(arg1) {
   return window['go']['app']['App']['Highlights'](arg1);
 }
@@ -86,12 +106,20 @@ export function Info() {
   return window['go']['app']['App']['Info']();
 }
 
+export function JobStatus(arg1) {
+  return window['go']['app']['App']['JobStatus'](arg1);
+}
+
 export function Library() {
   return window['go']['app']['App']['Library']();
 }
 
 export function LinkTargets(arg1) {
   return window['go']['app']['App']['LinkTargets'](arg1);
+}
+
+export function MergeFile(arg1) {
+  return window['go']['app']['App']['MergeFile'](arg1);
 }
 
 export function MergeSpeakers(arg1, arg2) {
@@ -136,6 +164,10 @@ export function RenameStory(arg1, arg2) {
 
 export function RenameTag(arg1, arg2) {
   return window['go']['app']['App']['RenameTag'](arg1, arg2);
+}
+
+export function RestoreBackup(arg1) {
+  return window['go']['app']['App']['RestoreBackup'](arg1);
 }
 
 export function SaveCompareReport(arg1) {
@@ -192,6 +224,14 @@ export function Speakers() {
 
 export function SplitSpeaker(arg1, arg2, arg3) {
   return window['go']['app']['App']['SplitSpeaker'](arg1, arg2, arg3);
+}
+
+export function StartExport(arg1) {
+  return window['go']['app']['App']['StartExport'](arg1);
+}
+
+export function StartMerge(arg1) {
+  return window['go']['app']['App']['StartMerge'](arg1);
 }
 
 export function StoryPage(arg1) {

@@ -36,6 +36,10 @@ type Options struct {
 	// HTTPClient fetches URLs for ImportURL; a client with a 30 s timeout
 	// by default.
 	HTTPClient *http.Client
+	// ExportDir is where exports go in browser mode, where the page names
+	// only the file: a page must not write anywhere on the machine. By
+	// default "Sourcebook exports" in ~/Documents (or the home folder).
+	ExportDir string
 }
 
 // App is the application as the UI sees it: one open notebook.
@@ -52,7 +56,27 @@ type App struct {
 	jobs jobs
 	// saveDialog asks the user where to save a file; nil outside the window.
 	saveDialog func(title, defaultName string) (string, error)
+	// dialogs are the window's other native dialogs; nil outside it.
+	dialogs Dialogs
 }
+
+// Dialogs are the desktop window's native dialogs and file manager, which
+// the window gives the App (SetDialogs). Each returns "" when the user
+// cancels.
+type Dialogs interface {
+	// SaveFile asks for a new file's path.
+	SaveFile(title, defaultName string) (string, error)
+	// OpenFile asks for an existing file.
+	OpenFile(title string) (string, error)
+	// ChooseFolder asks for a folder.
+	ChooseFolder(title string) (string, error)
+	// Reveal shows a file or folder in the file manager.
+	Reveal(path string) error
+}
+
+// SetDialogs gives a the window's dialogs. It is a function, not a method,
+// so that it is not part of the UI's API.
+func SetDialogs(a *App, d Dialogs) { a.dialogs = d }
 
 // New returns an App working on the open notebook nb. It does not take
 // ownership: the caller closes nb.

@@ -107,6 +107,20 @@ func (a *App) checkExport(req *ExportRequest) (ExportFormat, error) {
 	if strings.TrimSpace(req.Path) == "" {
 		return f, invalid("say where to export to")
 	}
+	if a.opts.Mode == "browser" {
+		// A page names the file; the folder is ours (see Options.ExportDir).
+		name := strings.TrimSpace(req.Path)
+		if dir, err := a.ExportFolder(); err != nil {
+			return f, err
+		} else if filepath.IsAbs(name) && filepath.Dir(name) == dir {
+			name = filepath.Base(name)
+		}
+		if name != filepath.Base(name) || strings.HasPrefix(name, ".") || strings.ContainsAny(name, `/\`) {
+			return f, invalid("%q: in the browser, exports go to the exports folder; give a file name, not a path", req.Path)
+		}
+		dir, _ := a.ExportFolder()
+		req.Path, req.Replace = filepath.Join(dir, name), false
+	}
 	path, err := expandPath(req.Path)
 	if err != nil {
 		return f, invalid("%s: %v", req.Path, err)
@@ -130,6 +144,131 @@ func (a *App) checkExport(req *ExportRequest) (ExportFormat, error) {
 		return f, invalid("%s is the open notebook: choose another name", req.Path)
 	}
 	return f, nil
+}
+
+// ExportFolder is where exports go by default, and in browser mode
+// always: Options.ExportDir, created when missing.
+func (a *App) ExportFolder() (string, error) {
+	dir := a.opts.ExportDir
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", invalid("there is no home folder to export to: %v", err)
+		}
+		dir = home
+		if fi, err := os.Stat(filepath.Join(home, "Documents")); err == nil && fi.IsDir() {
+			dir = filepath.Join(home, "Documents")
+		}
+		dir = filepath.Join(dir, "Sourcebook exports")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", invalid("cannot create the exports folder %s: %v", dir, describeOSError(err))
+	}
+	return dir, nil
+}
+
+// SuggestExportPath proposes a path for an export that does not exist yet:
+// in the exports folder, named for the story (or the notebook) and today,
+// with the format's extension; "(2)", "(3)" when taken.
+func (a *App) SuggestExportPath(format string, storyID int64) (string, error) {
+	var f ExportFormat
+	for _, x := range ExportFormats {
+		if x.ID == format {
+			f = x
+		}
+	}
+	if f.ID == "" {
+		return "", invalid("unknown export format %q", format)
+	}
+	dir, err := a.ExportFolder()
+	if err != nil {
+		return "", err
+	}
+	base := "Sourcebook"
+	if storyID != 0 {
+		st, err := a.nb.Q.StoryGet(a.ctx, storyID)
+		if err != nil {
+			return "", notFound("story", storyID)
+		}
+		base = safeFileName(st.Title)
+	}
+	base += " " + a.opts.Now().Format("2006-01-02")
+	switch f.ID {
+	case "markdown":
+		base += " vault"
+	case "csv":
+		base += " CSV"
+	case "csl-json":
+		base += " citations"
+	case "annotations":
+		base += " annotations"
+	case "html":
+		base += " comparison"
+	}
+	for i := 1; ; i++ {
+		name := base
+		if i > 1 {
+			name = fmt.Sprintf("%s (%d)", base, i)
+		}
+		p := filepath.Join(dir, name+f.Ext)
+		if _, err := os.Lstat(p); errors.Is(err, os.ErrNotExist) {
+			return p, nil
+		}
+	}
+}
+
+// safeFileName keeps a title usable as a file name everywhere.
+func safeFileName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return ' '
+		}
+		return r
+	}, s)
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.TrimLeft(s, ".")
+	if r := []rune(s); len(r) > 60 {
+		s = strings.TrimSpace(string(r[:60]))
+	}
+	if s == "" {
+		s = "Sourcebook"
+	}
+	return s
+}
+
+// ChooseExportPath asks, in the window's native dialog, where to write an
+// export: a file name, or for the folder formats a folder to create in.
+// It returns "" when the user cancels. Only the window has dialogs.
+func (a *App) ChooseExportPath(format string, storyID int64) (string, error) {
+	if a.dialogs == nil {
+		return "", invalid("choosing a path needs the Sourcebook window")
+	}
+	suggested, err := a.SuggestExportPath(format, storyID)
+	if err != nil {
+		return "", err
+	}
+	for _, f := range ExportFormats {
+		if f.ID == format && f.Folder {
+			dir, err := a.dialogs.ChooseFolder("Choose the folder to create the export in")
+			if err != nil || dir == "" {
+				return "", err
+			}
+			return filepath.Join(dir, filepath.Base(suggested)), nil
+		}
+	}
+	return a.dialogs.SaveFile("Export", filepath.Base(suggested))
+}
+
+// ShowInFolder shows a file or folder in the system's file manager (the
+// window only; elsewhere it says where it is).
+func (a *App) ShowInFolder(path string) error {
+	if a.dialogs == nil {
+		return invalid("showing files needs the Sourcebook window; the export is at %s", path)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return invalid("%s: %s", path, describeOSError(err))
+	}
+	return a.dialogs.Reveal(path)
 }
 
 // expandPath makes a path absolute, expanding a leading ~.

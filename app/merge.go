@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"sourcebook/db"
@@ -59,6 +60,58 @@ func (a *App) StartMerge(path string) (Job, error) {
 		}
 		return func(j *Job) { j.Merge = &res }, nil
 	}), nil
+}
+
+// StartMergeUpload is StartMerge for a file the page uploads (browser
+// mode, where a page cannot name a path): it is written to a temporary file
+// that is deleted when the merge ends.
+func (a *App) StartMergeUpload(file FileData) (Job, error) {
+	if len(file.Data) == 0 {
+		return Job{}, invalid("%s is empty", file.Name)
+	}
+	f, err := os.CreateTemp("", "sourcebook-upload-*"+filepath.Ext(filepath.Base(file.Name)))
+	if err != nil {
+		return Job{}, a.internal("keep the uploaded file", err)
+	}
+	_, err = f.Write(file.Data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return Job{}, a.mergeError(file.Name, err)
+	}
+	tmp := f.Name()
+	if _, _, err := a.mergeKind(tmp); err != nil {
+		os.Remove(tmp)
+		var ae *Error
+		if errors.As(err, &ae) {
+			ae.Message = strings.ReplaceAll(ae.Message, tmp, file.Name)
+		}
+		return Job{}, err
+	}
+	return a.startJob("merge", "Merging "+file.Name, "rows", func(ctx context.Context, progress func(done, total int64)) (func(*Job), error) {
+		defer os.Remove(tmp)
+		res, err := a.merge(ctx, tmp, progress)
+		if err != nil {
+			var ae *Error
+			if errors.As(err, &ae) {
+				ae.Message = strings.ReplaceAll(ae.Message, tmp, file.Name)
+			}
+			return nil, err
+		}
+		res.Path = file.Name
+		return func(j *Job) { j.Merge = &res }, nil
+	}), nil
+}
+
+// ChooseMergeFile asks, in the window's native dialog, for a file to
+// merge; "" when the user cancels.
+func (a *App) ChooseMergeFile() (string, error) {
+	if a.dialogs == nil {
+		return "", invalid("choosing a file needs the Sourcebook window")
+	}
+	return a.dialogs.OpenFile("Merge a notebook, JSON export or annotation file")
 }
 
 // mergeKind says what kind of file path is, by its first bytes.

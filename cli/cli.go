@@ -91,6 +91,21 @@ Commands:
   note new [--source ID|--story ID|--speaker ID|--quote ID] [--tag NAME]... TEXT|-
                                 write a note in Markdown ("-" reads stdin)
   tags [--json]                 list the tags and how many things carry each
+  export --format FORMAT [--story ID] [--force] OUT
+                                write the notebook (or one story) as FORMAT: sqlite
+                                (a notebook file any SQLite tool opens), json
+                                (everything), markdown (an Obsidian vault folder),
+                                csv (a folder of tables), csl-json or bibtex
+                                (citations), annotations (W3C Web Annotations),
+                                html (the comparison report of a story's sources)
+  merge FILE                    bring in another notebook, a JSON export or a Web
+                                Annotation file: rows matched by uuid, the later
+                                change kept, conflicts listed; backs up first
+  backups                       list the notebook's backups (one a day while the app
+                                runs, and before every upgrade, merge and restore)
+  backup                        back the notebook up now
+  restore NAME                  replace the notebook with a backup (backing it up
+                                first)
   reextract ID                  extract a source again from its original, keeping
                                 its quotes and highlights in place
   serve [--addr ADDR] [--open]  serve the app to a browser on this machine only
@@ -183,6 +198,12 @@ func (c *command) run(args []string) int {
 		return c.noteCmd(rest)
 	case "tags":
 		return c.tagsCmd(rest)
+	case "export":
+		return c.exportCmd(rest)
+	case "merge":
+		return c.mergeCmd(rest)
+	case "backups", "backup", "restore":
+		return c.backupsCmd(name, rest)
 	}
 	return c.usagef("unknown command %q", name)
 }
@@ -201,6 +222,7 @@ func (c *command) open(opts app.Options) (*app.App, func(), error) {
 		return nil, nil, err
 	}
 	opts.Version = c.env.Version
+	opts.ExportDir = c.env.Getenv("SOURCEBOOK_EXPORT_DIR")
 	opts.Log = slog.New(slog.NewTextHandler(c.env.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	closeFn := func() {
 		if err := nb.Close(); err != nil {
@@ -262,6 +284,9 @@ func (c *command) window() int {
 	defer closeFn()
 	stop := app.WarmUp(a)
 	defer stop()
+	stopBackups := app.StartBackups(a)
+	defer stopBackups()
+	defer app.Stop(a)
 	if err := c.env.Desktop(a); err != nil {
 		return c.errorf("window: %v", err)
 	}

@@ -38,12 +38,17 @@ func (c *command) serveCmd(args []string) int {
 	defer closeFn()
 	stop := app.WarmUp(a)
 	defer stop()
+	stopBackups := app.StartBackups(a)
+	defer stopBackups()
+	defer app.Stop(a)
 
 	srv, err := httpapi.New(httpapi.Config{
 		Addr: *addr, Target: a, Assets: c.env.Assets, Log: log,
-		// ImportPaths reads files by path: the window's native dialogs and
-		// the command line need it, a browser page must not have it.
-		Exclude: []string{"ImportPaths"},
+		// ImportPaths and the path-taking merges read files by path: the
+		// window's native dialogs and the command line need them, a browser
+		// page must not have them (it uploads instead). Exports from a page
+		// go only to the exports folder (app.Options.ExportDir).
+		Exclude: []string{"ImportPaths", "MergeFile", "StartMerge"},
 		// Files travel base64-encoded (4/3 of their size): leave room for
 		// one file of the largest size accepted, plus the JSON around it.
 		MaxBodyBytes: ingest.MaxBytes/3*4 + 1<<20,

@@ -173,10 +173,20 @@ func (nb *Notebook) Backup(ctx context.Context, reason string, now time.Time, ke
 		return BackupInfo{}, fmt.Errorf("db: back up: %w", err)
 	}
 	base := strings.TrimSuffix(filepath.Base(nb.Path), filepath.Ext(nb.Path))
-	name := fmt.Sprintf("%s-%s-%s.db", base, now.UTC().Format(backupTime), reason)
-	path := filepath.Join(dir, name)
-	if err := nb.CopyTo(ctx, path, false, nil); err != nil {
-		return BackupInfo{}, fmt.Errorf("db: back up: %w", err)
+	var name, path string
+	for i := 1; ; i++ {
+		name = fmt.Sprintf("%s-%s-%s.db", base, now.UTC().Format(backupTime), reason)
+		if i > 1 { // two backups in one second
+			name = fmt.Sprintf("%s-%s-%s-%d.db", base, now.UTC().Format(backupTime), reason, i)
+		}
+		path = filepath.Join(dir, name)
+		err := nb.CopyTo(ctx, path, false, nil)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, ErrExists) || i >= 100 {
+			return BackupInfo{}, fmt.Errorf("db: back up: %w", err)
+		}
 	}
 	if keep > 0 {
 		if err := PruneBackups(nb.Path, keep); err != nil {
@@ -216,6 +226,7 @@ func Backups(path string) ([]BackupInfo, error) {
 	}
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	var out []BackupInfo
+	var written []time.Time
 	for _, e := range entries {
 		name := e.Name()
 		rest, ok := strings.CutPrefix(name, base+"-")
@@ -231,14 +242,29 @@ func Backups(path string) ([]BackupInfo, error) {
 			continue
 		}
 		reason := strings.TrimSuffix(strings.TrimPrefix(rest[len(backupTime):], "-"), ".db")
-		out = append(out, BackupInfo{Name: name, Path: filepath.Join(dir, name), Reason: reason, Time: t, Bytes: info.Size()})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if !out[i].Time.Equal(out[j].Time) {
-			return out[i].Time.After(out[j].Time)
+		if i := strings.LastIndexByte(reason, '-'); i > 0 && strings.Trim(reason[i+1:], "0123456789") == "" {
+			reason = reason[:i] // "merge-2": the second in one second
 		}
-		return out[i].Name > out[j].Name
+		out = append(out, BackupInfo{Name: name, Path: filepath.Join(dir, name), Reason: reason, Time: t, Bytes: info.Size()})
+		written = append(written, info.ModTime())
+	}
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	// Newest first; within one second, the one written last first.
+	sort.Slice(idx, func(i, j int) bool {
+		a, b := idx[i], idx[j]
+		if !out[a].Time.Equal(out[b].Time) {
+			return out[a].Time.After(out[b].Time)
+		}
+		return written[a].After(written[b])
 	})
+	sorted := make([]BackupInfo, len(out))
+	for i, k := range idx {
+		sorted[i] = out[k]
+	}
+	out = sorted
 	return out, nil
 }
 

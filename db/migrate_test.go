@@ -48,6 +48,23 @@ func TestMigrateFromV1(t *testing.T) {
 	if nb.SchemaVersion != KnownVersion() {
 		t.Errorf("schema version %d, want %d", nb.SchemaVersion, KnownVersion())
 	}
+	// The notebook as it was is kept in its backups, still at v1.
+	backups, err := Backups(path)
+	if err != nil || len(backups) != 1 || backups[0].Reason != "migration" {
+		t.Fatalf("backups after the migration: %+v, %v", backups, err)
+	}
+	old, err := sql.Open("sqlite", "file:"+backups[0].Path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var oldVersion int
+	var oldSource string
+	old.QueryRow("PRAGMA user_version").Scan(&oldVersion)
+	old.QueryRow("SELECT title FROM source").Scan(&oldSource)
+	old.Close()
+	if oldVersion != 1 || oldSource != "Old source" {
+		t.Errorf("the backup: version %d, source %q", oldVersion, oldSource)
+	}
 	r, err := nb.Q.SourceGet(ctx, 1)
 	if err != nil {
 		t.Fatal(err)

@@ -15,6 +15,10 @@ export function CancelCompare():Promise<number>;
 
 export function CancelJob(arg1:string):Promise<void>;
 
+export function ChooseExportPath(arg1:string,arg2:number):Promise<string>;
+
+export function ChooseMergeFile():Promise<string>;
+
 export function Compare(arg1:Array<number>):Promise<app.Comparison>;
 
 export function CompareReport(arg1:Array<number>):Promise<string>;
@@ -40,6 +44,8 @@ export function DeleteStory(arg1:number):Promise<void>;
 export function DeleteTag(arg1:number):Promise<void>;
 
 export function Export(arg1:app.ExportRequest):Promise<app.ExportResult>;
+
+export function ExportFolder():Promise<string>;
 
 export function ExportFormatList():Promise<Array<app.ExportFormat>>;
 
@@ -105,6 +111,8 @@ export function SetQuoteStatus(arg1:number,arg2:string):Promise<app.Quote>;
 
 export function SetTags(arg1:string,arg2:number,arg3:Array<string>):Promise<Array<string>>;
 
+export function ShowInFolder(arg1:string):Promise<void>;
+
 export function Source(arg1:number):Promise<app.Source>;
 
 export function Speaker(arg1:number):Promise<app.Speaker>;
@@ -119,7 +127,11 @@ export function StartExport(arg1:app.ExportRequest):Promise<app.Job>;
 
 export function StartMerge(arg1:string):Promise<app.Job>;
 
+export function StartMergeUpload(arg1:app.FileData):Promise<app.Job>;
+
 export function StoryPage(arg1:number):Promise<app.StoryPage>;
+
+export function SuggestExportPath(arg1:string,arg2:number):Promise<string>;
 
 export function SuggestSpeaker(arg1:number,arg2:number,arg3:number):Promise<app.SpeakerSuggestion>;
 

@@ -26,6 +26,14 @@ export function CancelJob(arg1) {
   return window['go']['app']['App']['CancelJob'](arg1);
 }
 
+export function ChooseExportPath(arg1, arg2) {
+  return window['go']['app']['App']['ChooseExportPath'](arg1, arg2);
+}
+
+export function ChooseMergeFile() {
+  return window['go']['app']['App']['ChooseMergeFile']();
+}
+
 export function Compare(arg1) {
   return window['go']['app']['App']['Compare'](arg1);
 }
@@ -76,6 +84,10 @@ export function DeleteTag(arg1) {
 
 export function Export(arg1) {
   return window['go']['app']['App']['Export'](arg1);
+}
+
+export function ExportFolder() {
+  return window['go']['app']['App']['ExportFolder']();
 }
 
 export function ExportFormatList() {
@@ -206,6 +218,10 @@ export function SetTags(arg1, arg2, arg3) {
   return window['go']['app']['App']['SetTags'](arg1, arg2, arg3);
 }
 
+export function ShowInFolder(arg1) {
+  return window['go']['app']['App']['ShowInFolder'](arg1);
+}
+
 export function Source(arg1) {
   return window['go']['app']['App']['Source'](arg1);
 }
@@ -234,8 +250,16 @@ export function StartMerge(arg1) {
   return window['go']['app']['App']['StartMerge'](arg1);
 }
 
+export function StartMergeUpload(arg1) {
+  return window['go']['app']['App']['StartMergeUpload'](arg1);
+}
+
 export function StoryPage(arg1) {
   return window['go']['app']['App']['StoryPage'](arg1);
+}
+
+export function SuggestExportPath(arg1, arg2) {
+  return window['go']['app']['App']['SuggestExportPath'](arg1, arg2);
 }
 
 export function SuggestSpeaker(arg1, arg2, arg3) {

@@ -7,8 +7,13 @@ import (
 	_ "embed"
 	"io/fs"
 	"log/slog"
+	"os"
+	"path/filepath"
 
+	"github.com/pkg/browser"
 	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/menu"
+	"github.com/wailsapp/wails/v2/pkg/menu/keys"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
@@ -36,6 +41,7 @@ func runWindow(a *app.App) error {
 	if state.Maximised {
 		start = options.Maximised
 	}
+	var wctx context.Context // the window's, once it has started
 	return wails.Run(&options.App{
 		Title:            "Sourcebook",
 		Width:            state.Width,
@@ -58,13 +64,16 @@ func runWindow(a *app.App) error {
 		AssetServer:      &assetserver.Options{Assets: dist},
 		BackgroundColour: &options.RGBA{R: 250, G: 249, B: 247, A: 255},
 		Bind:             []any{a},
+		Menu:             appMenu(&wctx),
 		OnStartup: func(ctx context.Context) {
+			wctx = ctx
 			app.SetSaveDialog(a, func(title, name string) (string, error) {
 				return runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{
 					Title: title, DefaultFilename: name,
 					Filters: []runtime.FileFilter{{DisplayName: "Web page (*.html)", Pattern: "*.html"}},
 				})
 			})
+			app.SetDialogs(a, dialogs{ctx})
 		},
 		Linux: &linux.Options{
 			ProgramName:      "sourcebook",
@@ -72,4 +81,59 @@ func runWindow(a *app.App) error {
 			WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand,
 		},
 	})
+}
+
+// appMenu is the window's menu bar. Its items ask the frontend to act by
+// the "menu" event (frontend/src/lib/menu.ts), so the window, browser mode
+// (whose page has the same items in its own File menu) and the shortcuts
+// share one implementation.
+func appMenu(ctx *context.Context) *menu.Menu {
+	emit := func(action string) func(*menu.CallbackData) {
+		return func(*menu.CallbackData) {
+			if *ctx != nil {
+				runtime.EventsEmit(*ctx, "menu", action)
+			}
+		}
+	}
+	m := menu.NewMenu()
+	file := m.AddSubmenu("File")
+	file.AddText("Import…", keys.CmdOrCtrl("i"), emit("import"))
+	file.AddText("Export…", keys.Combo("e", keys.CmdOrCtrlKey, keys.ShiftKey), emit("export"))
+	file.AddText("Merge a notebook or file…", nil, emit("merge"))
+	file.AddSeparator()
+	file.AddText("Backups…", nil, emit("backups"))
+	file.AddSeparator()
+	file.AddText("Quit", keys.CmdOrCtrl("q"), func(*menu.CallbackData) {
+		if *ctx != nil {
+			runtime.Quit(*ctx)
+		}
+	})
+	return m
+}
+
+// dialogs are the native dialogs app.Dialogs asks for.
+type dialogs struct{ ctx context.Context }
+
+func (d dialogs) SaveFile(title, name string) (string, error) {
+	return runtime.SaveFileDialog(d.ctx, runtime.SaveDialogOptions{Title: title, DefaultFilename: name, CanCreateDirectories: true})
+}
+
+func (d dialogs) OpenFile(title string) (string, error) {
+	return runtime.OpenFileDialog(d.ctx, runtime.OpenDialogOptions{Title: title, Filters: []runtime.FileFilter{
+		{DisplayName: "Notebooks, JSON exports, annotations", Pattern: "*.db;*.sqlite;*.json;*.jsonld"},
+		{DisplayName: "All files", Pattern: "*"},
+	}})
+}
+
+func (d dialogs) ChooseFolder(title string) (string, error) {
+	return runtime.OpenDirectoryDialog(d.ctx, runtime.OpenDialogOptions{Title: title, CanCreateDirectories: true})
+}
+
+// Reveal opens the folder holding path (or path, a folder) in the file
+// manager. Wails's BrowserOpenURL refuses file: URLs, so xdg-open it is.
+func (d dialogs) Reveal(path string) error {
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
+		path = filepath.Dir(path)
+	}
+	return browser.OpenFile(path)
 }

@@ -404,13 +404,18 @@ func (a *App) exportStoryNotebook(ctx context.Context, req ExportRequest, progre
 				if err != nil {
 					return err
 				}
-				return db.ReadRows(ctx, tx, db.StorySelection(req.StoryID), func(r db.Row) error {
+				defer m.Close()
+				err = db.ReadRows(ctx, tx, db.StorySelection(req.StoryID), func(r db.Row) error {
 					if r.Table == "source" {
 						done++
 						progress(done, total)
 					}
 					return m.Add(r)
 				})
+				if err != nil {
+					return err
+				}
+				return m.Finish()
 			})
 		})
 		if cerr := out.Close(); err == nil {

@@ -133,7 +133,7 @@ func sameDump(t *testing.T, what string, got, want map[string][]string) {
 
 // openApp opens the notebook at path as an App whose UUIDs start with
 // prefix, so rows it makes never collide with another test notebook's.
-func openApp(t *testing.T, path, prefix string) *App {
+func openApp(t testing.TB, path, prefix string) *App {
 	t.Helper()
 	nb, err := db.Open(context.Background(), path)
 	if err != nil {
@@ -282,6 +282,10 @@ func TestMergeRoundTrips(t *testing.T) {
 		}
 		sameDump(t, fmt.Sprintf("merge %d into an empty notebook", i+1), dump(t, b.nb.DB), want)
 	}
+	// The full-text indexes hold every merged row, and their triggers are
+	// back as they were.
+	checkIndexes(t, b.nb.DB, nb.DB)
+	checkIndexes(t, nb.DB, nb.DB)
 	// The merged notebook works: its quotes group, search finds notes.
 	hits, err := b.SearchAll(SearchRequest{Query: "spokesman"})
 	if err != nil || kindHits(hits, "note") == 0 {
@@ -648,4 +652,23 @@ func kindHits(r SearchResults, kind string) int {
 		}
 	}
 	return 0
+}
+
+// checkIndexes fails unless every full-text index of got agrees with its
+// table (FTS5's integrity-check) and got has the same triggers as want.
+func checkIndexes(t *testing.T, got, want *sql.DB) {
+	t.Helper()
+	for _, fts := range []string{"source_fts", "quote_fts", "note_fts"} {
+		if _, err := got.Exec("INSERT INTO " + fts + " (" + fts + ", rank) VALUES ('integrity-check', 1)"); err != nil {
+			t.Errorf("%s: %v", fts, err)
+		}
+	}
+	triggers := func(d *sql.DB) string {
+		var s string
+		d.QueryRow("SELECT group_concat(name || ':' || sql, char(10)) FROM (SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name)").Scan(&s)
+		return s
+	}
+	if g, w := triggers(got), triggers(want); g != w || w == "" {
+		t.Errorf("triggers differ:\n%s\nwant\n%s", g, w)
+	}
 }

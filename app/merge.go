@@ -242,11 +242,12 @@ func (a *App) mergeRows(ctx context.Context, fn func(m *db.Merger) error) (db.Me
 		if err != nil {
 			return err
 		}
+		defer m.Close()
 		if err := fn(m); err != nil {
 			return err
 		}
 		stats = m.Stats
-		return nil
+		return m.Finish()
 	})
 	if err != nil {
 		return db.MergeStats{}, err

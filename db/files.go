@@ -348,7 +348,10 @@ func OpenOther(ctx context.Context, path string) (*Other, error) {
 		return nil, err
 	}
 	o := &Other{path: path}
-	ro := "file:" + filepath.ToSlash(path) + "?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)"
+	// Read through a memory map with a larger cache: a merge reads the
+	// whole file once, and page-by-page reads were a fifth of its time.
+	ro := "file:" + filepath.ToSlash(path) + "?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)" +
+		"&_pragma=mmap_size(1073741824)&_pragma=cache_size(-65536)"
 	if o.DB, err = sql.Open("sqlite", ro); err != nil {
 		return nil, &OpenError{Path: path, Err: err}
 	}

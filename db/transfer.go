@@ -14,6 +14,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -269,23 +270,155 @@ type Merger struct {
 	// alias maps an incoming uuid to a local row id when the row matched
 	// by something other than its uuid (a tag of the same name).
 	alias map[string]map[string]int64
+	// ids caches local ids by uuid, per table (see remember).
+	ids map[string]map[string]int64
 	// touched are the notes added or replaced, whose note_ref rows follow.
 	touched map[string]int64
-	Stats   MergeStats
+	// stmts are the prepared statements, by SQL: a merge runs the same
+	// few hundred thousand times.
+	stmts map[string]*sql.Stmt
+	// deferred are the full-text triggers dropped for the merge, put back
+	// (and their work done in one statement each) by Finish.
+	deferred []deferredIndex
+	Stats    MergeStats
+}
+
+// deferredIndex is an AFTER INSERT trigger that copies new rows of table
+// into a full-text index, dropped while a merge adds rows. FTS5 writes its
+// pending terms to disk at every statement that fires it, so adding
+// 100,000 quotes one by one through the trigger takes many times longer
+// than one INSERT ... SELECT of them all at the end.
+type deferredIndex struct {
+	trigger, table, sql string
+	bulk                string // the trigger's INSERT as an INSERT ... SELECT over rows after maxID
+	maxID               int64
+}
+
+// ftsTrigger matches a trigger whose whole body is one INSERT of the new
+// row's columns into a full-text table.
+var ftsTrigger = regexp.MustCompile(`(?is)^CREATE TRIGGER\s+(\w+)\s+AFTER INSERT ON\s+(\w+)\s+BEGIN\s+INSERT INTO\s+(\w+_fts)\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\);\s*END$`)
+
+// deferIndexes drops the full-text triggers of the tables a merge adds
+// most rows to; Finish restores them.
+func (m *Merger) deferIndexes() error {
+	rows, err := m.q.QueryContext(m.ctx, "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN ('source', 'quote', 'note')")
+	if err != nil {
+		return fmt.Errorf("db: merge: read the triggers: %w", err)
+	}
+	var found []deferredIndex
+	for rows.Next() {
+		var d deferredIndex
+		if err := rows.Scan(&d.trigger, &d.table, &d.sql); err != nil {
+			rows.Close()
+			return fmt.Errorf("db: merge: read the triggers: %w", err)
+		}
+		sm := ftsTrigger.FindStringSubmatch(strings.TrimSpace(d.sql))
+		if sm == nil || !strings.EqualFold(sm[2], d.table) {
+			continue
+		}
+		d.bulk = fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s AS new WHERE new.id > ? ORDER BY new.id", sm[3], sm[4], sm[5], d.table)
+		found = append(found, d)
+	}
+	rows.Close()
+	for _, d := range found {
+		if err := m.q.QueryRowContext(m.ctx, "SELECT coalesce(max(id), 0) FROM "+d.table).Scan(&d.maxID); err != nil {
+			return fmt.Errorf("db: merge: %w", err)
+		}
+		if _, err := m.q.ExecContext(m.ctx, "DROP TRIGGER "+d.trigger); err != nil {
+			return fmt.Errorf("db: merge: %w", err)
+		}
+		m.deferred = append(m.deferred, d)
+	}
+	return nil
+}
+
+// Finish completes a merge: it indexes the rows added for search and puts
+// back the triggers that keep the indexes. Call it before committing; a
+// transaction rolled back without it loses nothing either, since the
+// triggers' removal is rolled back too.
+func (m *Merger) Finish() error {
+	m.Close()
+	for _, d := range m.deferred {
+		if _, err := m.q.ExecContext(m.ctx, d.bulk, d.maxID); err != nil {
+			return fmt.Errorf("db: merge: index the new rows of %s: %w", d.table, err)
+		}
+		if _, err := m.q.ExecContext(m.ctx, d.sql); err != nil {
+			return fmt.Errorf("db: merge: restore %s: %w", d.trigger, err)
+		}
+	}
+	m.deferred = nil
+	return nil
+}
+
+// addedNow reports whether the local row id of table was added by this
+// merge while its index waits for Finish.
+func (m *Merger) addedNow(table string, id int64) bool {
+	for _, d := range m.deferred {
+		if d.table == table && id > d.maxID {
+			return true
+		}
+	}
+	return false
+}
+
+// stmt returns the prepared statement for query.
+func (m *Merger) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := m.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := m.q.PrepareContext(m.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	m.stmts[query] = st
+	return st, nil
+}
+
+// Close releases the prepared statements.
+func (m *Merger) Close() {
+	for _, st := range m.stmts {
+		st.Close()
+	}
+	m.stmts = map[string]*sql.Stmt{}
+}
+
+func (m *Merger) queryRow(query string, args ...any) *sql.Row {
+	st, err := m.stmt(query)
+	if err != nil {
+		// A Row that reports err: QueryRow on the unprepared text fails
+		// the same way.
+		return m.q.QueryRowContext(m.ctx, query, args...)
+	}
+	return st.QueryRowContext(m.ctx, args...)
+}
+
+func (m *Merger) exec(query string, args ...any) (sql.Result, error) {
+	st, err := m.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(m.ctx, args...)
 }
 
 // NewMerger prepares a merge into the notebook q writes to: run it inside a
-// transaction (Notebook.Tx), so a merge lands whole or not at all.
+// transaction (Notebook.TxRaw), so a merge lands whole or not at all, and
+// call Finish before the transaction commits.
 func NewMerger(ctx context.Context, q DBTX) (*Merger, error) {
 	schema, err := readSchema(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	return &Merger{q: q, ctx: ctx, schema: schema,
+	m := &Merger{q: q, ctx: ctx, schema: schema,
 		alias:   map[string]map[string]int64{},
+		ids:     map[string]map[string]int64{},
 		touched: map[string]int64{},
+		stmts:   map[string]*sql.Stmt{},
 		Stats:   MergeStats{Added: map[string]int{}, Updated: map[string]int{}},
-	}, nil
+	}
+	if err := m.deferIndexes(); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 // localID returns the id of table's row with the uuid, or 0.
@@ -293,12 +426,31 @@ func (m *Merger) localID(table, uuid string) (int64, error) {
 	if id, ok := m.alias[table][uuid]; ok {
 		return id, nil
 	}
+	if id, ok := m.ids[table][uuid]; ok {
+		return id, nil
+	}
 	var id int64
-	err := m.q.QueryRowContext(m.ctx, "SELECT id FROM "+table+" WHERE uuid = ?", uuid).Scan(&id)
+	err := m.queryRow("SELECT id FROM "+table+" WHERE uuid = ?", uuid).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
+	if err == nil {
+		m.remember(table, uuid, id)
+	}
 	return id, err
+}
+
+// remember caches the local id of a row that others may refer to (a
+// source's hundred quotes look it up a hundred times). The cache is
+// bounded: it starts afresh past maxCachedIDs rows per table.
+func (m *Merger) remember(table, uuid string, id int64) {
+	const maxCachedIDs = 200000
+	c := m.ids[table]
+	if c == nil || len(c) >= maxCachedIDs {
+		c = map[string]int64{}
+		m.ids[table] = c
+	}
+	c[uuid] = id
 }
 
 // Add merges one row. Rows must come parents first (transfer order).
@@ -367,6 +519,11 @@ func (m *Merger) Add(r Row) error {
 		m.Stats.Unchanged++
 		return nil
 	}
+	if m.addedNow(r.Table, local.id) {
+		// The same uuid twice in one file: the first stays.
+		m.Stats.Skipped = append(m.Stats.Skipped, fmt.Sprintf("%s %s: it appears twice in the file", r.Table, u))
+		return nil
+	}
 	mine, _ := local.vals[slices.Index(cols, ti.modified)].(string)
 	theirs, _ := vals[slices.Index(cols, ti.modified)].(string)
 	c := Conflict{Table: r.Table, UUID: u, Label: label(r), Kept: "notebook", NotebookChanged: mine, IncomingChanged: theirs}
@@ -379,12 +536,12 @@ func (m *Merger) Add(r Row) error {
 			}
 			set.WriteString(col + " = ?")
 		}
-		if _, err := m.q.ExecContext(m.ctx, "UPDATE "+r.Table+" SET "+set.String()+" WHERE id = ?", append(vals, local.id)...); err != nil {
+		if _, err := m.exec("UPDATE "+r.Table+" SET "+set.String()+" WHERE id = ?", append(vals, local.id)...); err != nil {
 			return fmt.Errorf("db: merge %s %s: %w", r.Table, u, err)
 		}
 		m.Stats.Updated[r.Table]++
 		if r.Table == "note" {
-			if _, err := m.q.ExecContext(m.ctx, "DELETE FROM note_ref WHERE note_id = ?", local.id); err != nil {
+			if _, err := m.exec("DELETE FROM note_ref WHERE note_id = ?", local.id); err != nil {
 				return fmt.Errorf("db: merge note %s: %w", u, err)
 			}
 			m.touched[u] = local.id
@@ -405,7 +562,7 @@ func (m *Merger) localRow(ti *tableInfo, u string, cols []string) (*localRow, er
 	if id, ok := m.alias[ti.name][u]; ok {
 		return &localRow{id: id}, nil // matched by name: treated as equal below
 	}
-	row := m.q.QueryRowContext(m.ctx, "SELECT id, "+strings.Join(cols, ", ")+" FROM "+ti.name+" WHERE uuid = ?", u)
+	row := m.queryRow("SELECT id, "+strings.Join(cols, ", ")+" FROM "+ti.name+" WHERE uuid = ?", u)
 	vals := make([]any, len(cols))
 	ptrs := []any{new(int64)}
 	for i := range vals {
@@ -422,7 +579,7 @@ func (m *Merger) localRow(ti *tableInfo, u string, cols []string) (*localRow, er
 func (m *Merger) insert(ti *tableInfo, u string, cols []string, vals []any) error {
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")
 	stmt := "INSERT INTO " + ti.name + " (" + strings.Join(cols, ", ") + ") VALUES (" + marks + ") ON CONFLICT DO NOTHING"
-	res, err := m.q.ExecContext(m.ctx, stmt, vals...)
+	res, err := m.exec(stmt, vals...)
 	if err != nil {
 		return fmt.Errorf("db: merge %s %s: %w", ti.name, u, err)
 	}
@@ -433,7 +590,7 @@ func (m *Merger) insert(ti *tableInfo, u string, cols []string, vals []any) erro
 		if ti.name == "tag" {
 			var id int64
 			name := vals[slices.Index(cols, "name")]
-			if err := m.q.QueryRowContext(m.ctx, "SELECT id FROM tag WHERE name = ?", name).Scan(&id); err != nil {
+			if err := m.queryRow("SELECT id FROM tag WHERE name = ?", name).Scan(&id); err != nil {
 				return fmt.Errorf("db: merge tag %v: %w", name, err)
 			}
 			if m.alias["tag"] == nil {
@@ -445,11 +602,14 @@ func (m *Merger) insert(ti *tableInfo, u string, cols []string, vals []any) erro
 		return nil
 	}
 	m.Stats.Added[ti.name]++
+	id, err := res.LastInsertId()
+	if err != nil {
+		return fmt.Errorf("db: merge %s %s: %w", ti.name, u, err)
+	}
+	if ti.name != "quote" { // quotes are rarely referred to: no need to keep them
+		m.remember(ti.name, u, id)
+	}
 	if ti.name == "note" {
-		id, err := res.LastInsertId()
-		if err != nil {
-			return fmt.Errorf("db: merge note %s: %w", u, err)
-		}
 		m.touched[u] = id
 	}
 	return nil
@@ -463,7 +623,7 @@ func (m *Merger) addRef(cols []string, vals []any) error {
 		return nil // its note was skipped
 	}
 	var nu string
-	if err := m.q.QueryRowContext(m.ctx, "SELECT uuid FROM note WHERE id = ?", noteID).Scan(&nu); err != nil {
+	if err := m.queryRow("SELECT uuid FROM note WHERE id = ?", noteID).Scan(&nu); err != nil {
 		return fmt.Errorf("db: merge note_ref: %w", err)
 	}
 	if m.touched[nu] == 0 {
@@ -488,7 +648,7 @@ func (m *Merger) addRef(cols []string, vals []any) error {
 	cols = append(cols, "target_id")
 	vals = append(vals, target)
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")
-	if _, err := m.q.ExecContext(m.ctx, "INSERT INTO note_ref ("+strings.Join(cols, ", ")+") VALUES ("+marks+")", vals...); err != nil {
+	if _, err := m.exec("INSERT INTO note_ref ("+strings.Join(cols, ", ")+") VALUES ("+marks+")", vals...); err != nil {
 		return fmt.Errorf("db: merge note_ref: %w", err)
 	}
 	m.Stats.Added["note_ref"]++

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"sourcebook/db"
@@ -348,7 +349,7 @@ func (a *App) exportError(path string, err error) error {
 		return &Error{Code: CodeCancelled, Message: "the export was stopped; nothing was written", Err: err}
 	case errors.Is(err, db.ErrExists):
 		return &Error{Code: CodeConflict, Message: fmt.Sprintf("%s already exists: choose another name", path), Err: err}
-	case errors.Is(err, db.ErrDiskFull):
+	case errors.Is(err, db.ErrDiskFull), errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EFBIG), errors.Is(err, syscall.EDQUOT):
 		return &Error{Code: CodeInvalid, Message: fmt.Sprintf("could not export to %s: the disk is full (nothing was written)", path), Err: err}
 	case errors.Is(err, os.ErrPermission):
 		return &Error{Code: CodeInvalid, Message: fmt.Sprintf("could not export to %s: permission denied", path), Err: err}

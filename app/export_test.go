@@ -672,3 +672,51 @@ func checkIndexes(t *testing.T, got, want *sql.DB) {
 		t.Errorf("triggers differ:\n%s\nwant\n%s", g, w)
 	}
 }
+
+// The folder formats: the vault's and the CSV tables' files are there,
+// built from the notebook.
+func TestExportFolders(t *testing.T) {
+	a, _ := newApp(t)
+	story := richNotebook(t, a)
+	dir := t.TempDir()
+	for _, c := range []struct {
+		format string
+		story  int64
+		files  []string
+		holds  string
+	}{
+		{"markdown", 0, []string{"index.md"}, "Shockingly untrue"},
+		{"markdown", story, []string{"index.md"}, "Andy Stone"},
+		{"csv", 0, []string{"sources.csv", "quotes.csv", "notes.csv"}, "MyNation"},
+	} {
+		out := filepath.Join(dir, fmt.Sprintf("%s-%d", c.format, c.story))
+		res, err := a.Export(ExportRequest{Format: c.format, StoryID: c.story, Path: out})
+		if err != nil {
+			t.Fatalf("%s: %v", c.format, err)
+		}
+		if !res.Folder || res.Sources != 2 || res.Bytes == 0 {
+			t.Errorf("%s: %+v", c.format, res)
+		}
+		for _, f := range c.files {
+			if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+				t.Errorf("%s: %v", c.format, err)
+			}
+		}
+		found := false
+		filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				if b, _ := os.ReadFile(p); strings.Contains(string(b), c.holds) {
+					found = true
+				}
+			}
+			return nil
+		})
+		if !found {
+			t.Errorf("%s: no file holds %q", c.format, c.holds)
+		}
+		// Again to the same folder: refused, the folder untouched.
+		if _, err := a.Export(ExportRequest{Format: c.format, StoryID: c.story, Path: out, Replace: true}); code(err) != CodeConflict {
+			t.Errorf("%s over an existing folder: %v", c.format, err)
+		}
+	}
+}

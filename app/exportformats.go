@@ -4,12 +4,19 @@ import (
 	"context"
 
 	"sourcebook/db"
-
 	"sourcebook/internal/export"
+	"sourcebook/internal/export/csvfile"
+	"sourcebook/internal/export/vault"
 )
 
 // writeFormat runs the writer of internal/export for the format.
 func writeFormat(ctx context.Context, f ExportFormat, feed export.Notebook, req ExportRequest, progress export.Progress) error {
+	switch f.ID {
+	case "markdown":
+		return vault.Write(ctx, feed, req.Path, progress)
+	case "csv":
+		return csvfile.Write(ctx, feed, req.Path, progress)
+	}
 	return invalid("the %s export is not built yet", f.ID)
 }
 

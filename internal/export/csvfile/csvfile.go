@@ -213,7 +213,7 @@ func write(ctx context.Context, nb export.Notebook, dir string, progress export.
 			raw(s.Kind).raw(s.Lang).num(s.Words).num(int64(len(s.Quotes))).list(st).list(s.Tags).text(s.Description).
 			raw(s.ImportedAt).raw(s.ModifiedAt)
 		if err := src.end(); err != nil {
-			return err
+			return ownError{err}
 		}
 		if lab.want[s.UUID] {
 			lab.text[s.UUID] = s.Title
@@ -223,7 +223,7 @@ func write(ctx context.Context, nb export.Notebook, dir string, progress export.
 				text(q.Text).raw(q.Kind).raw(q.Status).text(q.Cue).num(int64(q.Start)).num(int64(q.End)).raw(q.GroupUUID).
 				list(q.Tags).raw(q.CreatedAt).raw(q.ModifiedAt)
 			if err := quo.end(); err != nil {
-				return err
+				return ownError{err}
 			}
 			if q.SpeakerUUID != "" {
 				quoteCount[q.SpeakerUUID]++
@@ -239,8 +239,12 @@ func write(ctx context.Context, nb export.Notebook, dir string, progress export.
 		return nil
 	})
 	if err != nil {
-		if strings.HasPrefix(err.Error(), "csvfile: ") {
-			return err
+		var own ownError
+		switch {
+		case errors.As(err, &own):
+			return own.error
+		case ctx.Err() != nil:
+			return fmt.Errorf("csvfile: %w", ctx.Err())
 		}
 		return fmt.Errorf("csvfile: cannot read sources: %w", err)
 	}
@@ -323,3 +327,10 @@ func excerpt(s string, n int) string {
 	}
 	return strings.TrimSpace(string(rs[:n])) + "…"
 }
+
+// ownError marks an error this package made (already saying what failed)
+// as it passes through the notebook's EachSource, so that it is not
+// wrapped again as a failure to read sources.
+type ownError struct{ error }
+
+func (e ownError) Unwrap() error { return e.error }

@@ -152,7 +152,7 @@ func (w *writer) write(nb export.Notebook) error {
 			return err
 		}
 		if err := w.writeSource(s); err != nil {
-			return err
+			return ownError{err}
 		}
 		done++
 		if w.progress != nil {
@@ -161,8 +161,12 @@ func (w *writer) write(nb export.Notebook) error {
 		return nil
 	})
 	if err != nil {
-		if strings.HasPrefix(err.Error(), "vault: ") {
-			return err
+		var own ownError
+		switch {
+		case errors.As(err, &own):
+			return own.error
+		case ctx.Err() != nil:
+			return fmt.Errorf("vault: %w", ctx.Err())
 		}
 		return fmt.Errorf("vault: cannot read sources: %w", err)
 	}
@@ -483,3 +487,10 @@ func (w *writer) storyLink(uuid string) string {
 	}
 	return link(storiesDir, w.storyName[i], "", w.stories[i].Title)
 }
+
+// ownError marks an error this package made (already saying what failed)
+// as it passes through the notebook's EachSource, so that it is not
+// wrapped again as a failure to read sources.
+type ownError struct{ error }
+
+func (e ownError) Unwrap() error { return e.error }

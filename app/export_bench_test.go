@@ -70,6 +70,12 @@ func BenchmarkExportSQLite(b *testing.B) { benchExport(b, "sqlite") }
 // BenchmarkExportJSON writes everything as JSON, originals included.
 func BenchmarkExportJSON(b *testing.B) { benchExport(b, "json") }
 
+// BenchmarkExportMarkdown writes the Obsidian vault.
+func BenchmarkExportMarkdown(b *testing.B) { benchExport(b, "markdown") }
+
+// BenchmarkExportCSV writes the CSV tables.
+func BenchmarkExportCSV(b *testing.B) { benchExport(b, "csv") }
+
 // BenchmarkMerge merges the benchmark notebook into an empty one (every
 // row new: the most work a merge does) and then into itself (every row
 // matched and compared). The baseline is the SQLite copy of the same file.

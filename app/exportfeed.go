@@ -226,6 +226,23 @@ func (f *exportFeed) EachSource(ctx context.Context, fn func(export.Source) erro
 		if err != nil {
 			return err
 		}
+		// The page's quotes in one query (a story's sources are few and
+		// scattered: those are read one by one).
+		var byPage map[int64][]db.ExportQuotesBySourceRow
+		if f.story == 0 && len(rows) > 0 {
+			all, err := f.q.ExportQuotesBySourceRange(ctx, db.ExportQuotesBySourceRangeParams{After: after, Upto: rows[len(rows)-1].ID})
+			if err != nil {
+				return err
+			}
+			byPage = map[int64][]db.ExportQuotesBySourceRow{}
+			for _, q := range all {
+				byPage[q.SourceID] = append(byPage[q.SourceID], db.ExportQuotesBySourceRow{
+					ID: q.ID, UUID: q.UUID, Text: q.Text, StartOffset: q.StartOffset, EndOffset: q.EndOffset,
+					Prefix: q.Prefix, Suffix: q.Suffix, Kind: q.Kind, Cue: q.Cue, Status: q.Status,
+					GroupUUID: q.GroupUUID, CreatedAt: q.CreatedAt, ModifiedAt: q.ModifiedAt,
+					SpeakerUuid: q.SpeakerUuid, SpeakerName: q.SpeakerName})
+			}
+		}
 		for _, r := range rows {
 			s := export.Source{UUID: r.UUID, ID: r.ID, Title: r.Title, Outlet: r.Outlet, URL: r.URL,
 				Published: r.Published, Updated: r.Updated, Kind: r.Kind, Lang: r.Lang, Text: r.Text,
@@ -238,9 +255,11 @@ func (f *exportFeed) EachSource(ctx context.Context, fn func(export.Source) erro
 						Start: b.Start, End: b.End, Boilerplate: string(b.Boilerplate)})
 				}
 			}
-			quotes, err := f.q.ExportQuotesBySource(ctx, r.ID)
-			if err != nil {
-				return err
+			quotes := byPage[r.ID]
+			if byPage == nil {
+				if quotes, err = f.q.ExportQuotesBySource(ctx, r.ID); err != nil {
+					return err
+				}
 			}
 			for _, q := range quotes {
 				s.Quotes = append(s.Quotes, export.Quote{UUID: q.UUID, ID: q.ID, SourceUUID: r.UUID,

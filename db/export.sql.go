@@ -228,6 +228,83 @@ func (q *Queries) ExportQuotesBySource(ctx context.Context, sourceID int64) ([]E
 	return items, nil
 }
 
+const exportQuotesBySourceRange = `-- name: ExportQuotesBySourceRange :many
+SELECT q.source_id, q.id, q.uuid, q.text, q.start_offset, q.end_offset, q.prefix, q.suffix,
+       q.kind, q.cue, q.status, q.group_uuid, q.created_at, q.modified_at,
+       CAST(coalesce(sp.uuid, '') AS TEXT) AS speaker_uuid,
+       CAST(coalesce(sp.name, '') AS TEXT) AS speaker_name
+FROM quote q
+LEFT JOIN speaker sp ON sp.id = q.speaker_id
+WHERE q.source_id > ?1 AND q.source_id <= ?2 AND q.status <> 'rejected'
+ORDER BY q.source_id, q.start_offset, q.id
+`
+
+type ExportQuotesBySourceRangeParams struct {
+	After int64
+	Upto  int64
+}
+
+type ExportQuotesBySourceRangeRow struct {
+	SourceID    int64
+	ID          int64
+	UUID        string
+	Text        string
+	StartOffset int64
+	EndOffset   int64
+	Prefix      string
+	Suffix      string
+	Kind        string
+	Cue         string
+	Status      string
+	GroupUUID   string
+	CreatedAt   string
+	ModifiedAt  string
+	SpeakerUuid string
+	SpeakerName string
+}
+
+// The quotes of the sources with ids in (after, upto], as ExportQuotesBySource
+// gives them, source by source: one query for a page of sources.
+func (q *Queries) ExportQuotesBySourceRange(ctx context.Context, arg ExportQuotesBySourceRangeParams) ([]ExportQuotesBySourceRangeRow, error) {
+	rows, err := q.db.QueryContext(ctx, exportQuotesBySourceRange, arg.After, arg.Upto)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ExportQuotesBySourceRangeRow{}
+	for rows.Next() {
+		var i ExportQuotesBySourceRangeRow
+		if err := rows.Scan(
+			&i.SourceID,
+			&i.ID,
+			&i.UUID,
+			&i.Text,
+			&i.StartOffset,
+			&i.EndOffset,
+			&i.Prefix,
+			&i.Suffix,
+			&i.Kind,
+			&i.Cue,
+			&i.Status,
+			&i.GroupUUID,
+			&i.CreatedAt,
+			&i.ModifiedAt,
+			&i.SpeakerUuid,
+			&i.SpeakerName,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const exportSourceCount = `-- name: ExportSourceCount :one
 SELECT count(*) FROM source
 WHERE CAST(?1 AS INTEGER) = 0

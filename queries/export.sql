@@ -89,3 +89,15 @@ LEFT JOIN note n ON n.id = g.note_id
 LEFT JOIN story st ON st.id = g.story_id
 LEFT JOIN speaker sp ON sp.id = g.speaker_id
 ORDER BY t.name, g.id;
+
+-- name: ExportQuotesBySourceRange :many
+-- The quotes of the sources with ids in (after, upto], as ExportQuotesBySource
+-- gives them, source by source: one query for a page of sources.
+SELECT q.source_id, q.id, q.uuid, q.text, q.start_offset, q.end_offset, q.prefix, q.suffix,
+       q.kind, q.cue, q.status, q.group_uuid, q.created_at, q.modified_at,
+       CAST(coalesce(sp.uuid, '') AS TEXT) AS speaker_uuid,
+       CAST(coalesce(sp.name, '') AS TEXT) AS speaker_name
+FROM quote q
+LEFT JOIN speaker sp ON sp.id = q.speaker_id
+WHERE q.source_id > sqlc.arg(after) AND q.source_id <= sqlc.arg(upto) AND q.status <> 'rejected'
+ORDER BY q.source_id, q.start_offset, q.id;

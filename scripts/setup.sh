@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
-  xvfb xauth imagemagick xdotool chromium sqlite3)
+  xvfb xauth imagemagick xdotool chromium sqlite3 python3-pybtex)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

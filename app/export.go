@@ -372,19 +372,18 @@ func (a *App) readTx(ctx context.Context, fn func(q *db.Queries, tx db.DBTX) err
 	return fn(a.nb.Q.WithTx(tx), tx)
 }
 
-// writeExport writes one file through a temporary file and a rename.
+// writeExport writes one file from a read transaction, through a
+// temporary file and a rename.
 func (a *App) writeExport(ctx context.Context, req ExportRequest, write func(q *db.Queries, tx db.DBTX, w io.Writer) error) error {
-	return db.WriteFileAtomic(req.Path, req.Replace, func(tmp string) error {
-		f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_TRUNC, 0o644)
-		if err != nil {
-			return err
-		}
-		err = a.readTx(ctx, func(q *db.Queries, tx db.DBTX) error { return write(q, tx, f) })
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		return err
+	return writeFile(req.Path, req.Replace, func(w io.Writer) error {
+		return a.readTx(ctx, func(q *db.Queries, tx db.DBTX) error { return write(q, tx, w) })
 	})
+}
+
+// openTruncate opens the temporary file WriteFileAtomic made, buffered
+// writers being the callers' business.
+func openTruncate(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0o644)
 }
 
 // exportStoryNotebook writes one story as a notebook of its own: a new

@@ -720,3 +720,144 @@ func TestExportFolders(t *testing.T) {
 		}
 	}
 }
+
+// Quotes, highlights and notes go out as Web Annotations and come back:
+// into the notebook itself nothing is added; into a notebook holding the
+// same sources (imported afresh, with other ids and uuids) every quote and
+// highlight lands on the same words.
+func TestAnnotationsRoundTrip(t *testing.T) {
+	a, nb := newApp(t)
+	richNotebook(t, a)
+	out := filepath.Join(t.TempDir(), "notes.jsonld")
+	if _, err := a.Export(ExportRequest{Format: "annotations", Path: out}); err != nil {
+		t.Fatal(err)
+	}
+	before := dump(t, nb.DB)
+	res, err := a.MergeFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Kind != "annotations" || len(res.Added) != 0 || len(res.Skipped) != 0 {
+		t.Errorf("into itself: %+v", res)
+	}
+	sameDump(t, "annotations merged into their own notebook", dump(t, nb.DB), before)
+
+	// A notebook with the same articles imported by someone else: their
+	// uuids differ, so the annotations find the sources by... nothing: the
+	// seeds have no address. They are skipped, saying why.
+	b := openApp(t, filepath.Join(t.TempDir(), "other.db"), "bbbbbbbb")
+	importSeeds(t, b)
+	res, err = b.MergeFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Skipped) == 0 || !strings.Contains(res.Skipped[0], "import the page first") {
+		t.Errorf("sources unknown: %+v", res)
+	}
+
+	// The same sources (merged from the notebook, so the uuids match) but
+	// none of the quotes or notes: they all come back, on the same words.
+	c := openApp(t, filepath.Join(t.TempDir(), "third.db"), "cccccccc")
+	if _, err := c.nb.DB.Exec("ATTACH ? AS other", nb.Path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.nb.DB.Exec(`INSERT INTO source SELECT * FROM other.source`); err != nil {
+		t.Fatal(err)
+	}
+	c.nb.DB.Exec("DETACH other")
+	res, err = c.MergeFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	rows, _ := nb.DB.Query("SELECT q.uuid || ' ' || q.start_offset || ' ' || q.end_offset || ' ' || coalesce(sp.name, '') FROM quote q LEFT JOIN speaker sp ON sp.id = q.speaker_id WHERE q.status <> 'rejected' ORDER BY 1")
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		want = append(want, s)
+	}
+	rows.Close()
+	rows, _ = c.nb.DB.Query("SELECT q.uuid || ' ' || q.start_offset || ' ' || q.end_offset || ' ' || coalesce(sp.name, '') FROM quote q LEFT JOIN speaker sp ON sp.id = q.speaker_id ORDER BY 1")
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		got = append(got, s)
+	}
+	rows.Close()
+	if !slices.Equal(got, want) || len(want) == 0 {
+		t.Errorf("quotes after the import:\n%q\nwant\n%q", got, want)
+	}
+	var hl string
+	c.nb.DB.QueryRow("SELECT n.body || ' @ ' || l.exact FROM note n JOIN note_link l ON l.note_id = n.id WHERE l.target_kind = 'passage'").Scan(&hl)
+	if !strings.Contains(hl, "Filed in April 2023") || !strings.HasSuffix(hl, "@ A lawsuit filed in April 2023") {
+		t.Errorf("the highlight: %q", hl)
+	}
+	// Its [[links]] are recorded, so backlinks work.
+	var refs int
+	c.nb.DB.QueryRow("SELECT count(*) FROM note_ref").Scan(&refs)
+	if refs == 0 {
+		t.Error("no note_ref rows for the imported notes")
+	}
+	// Again: nothing more.
+	if res, err := c.MergeFile(out); err != nil || len(res.Added) != 0 {
+		t.Errorf("second import: %+v, %v", res, err)
+	}
+}
+
+// Citations for the notebook's sources: CSL-JSON and BibTeX files.
+func TestExportCitations(t *testing.T) {
+	a, _ := newApp(t)
+	richNotebook(t, a)
+	dir := t.TempDir()
+	for format, want := range map[string]string{"csl-json": `"container-title": "MyNation"`, "bibtex": "journal = {MyNation}"} {
+		out := filepath.Join(dir, "refs."+format)
+		if _, err := a.Export(ExportRequest{Format: format, Path: out}); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(out)
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s lacks %q:\n%.500s", format, want, b)
+		}
+	}
+}
+
+// Another tool's annotations (Hypothesis's export) land on the source with
+// their page's address, as highlights with their comments and tags.
+func TestImportHypothesisAnnotations(t *testing.T) {
+	a, nb := newApp(t)
+	_, nation := importSeeds(t, a)
+	if _, err := nb.DB.Exec("UPDATE source SET url = 'https://www.mynation.example/lawsuit' WHERE id = ?", nation); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "hypothesis.json")
+	os.WriteFile(file, []byte(`[
+ {"id": "abc123", "created": "2024-05-01T10:00:00.000000+00:00", "updated": "2024-05-02T10:00:00.000000+00:00",
+  "uri": "https://www.mynation.example/lawsuit", "text": "Check the **filing** date.", "tags": ["dates", "to check"],
+  "target": [{"source": "https://www.mynation.example/lawsuit", "selector": [
+    {"type": "TextPositionSelector", "start": 5, "end": 34},
+    {"type": "TextQuoteSelector", "exact": "A lawsuit filed in April 2023", "prefix": "", "suffix": " alleges"}]}]},
+ {"id": "def456", "uri": "https://elsewhere.example/", "text": "Not here",
+  "target": [{"source": "https://elsewhere.example/", "selector": [{"type": "TextQuoteSelector", "exact": "nothing"}]}]}
+]`), 0o644)
+	res, err := a.MergeFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added["note"] != 1 || res.Added["tagging"] != 2 || len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0], "elsewhere.example") {
+		t.Fatalf("result: %+v", res)
+	}
+	hl, err := a.Highlights(nation)
+	if err != nil || len(hl) != 1 || hl[0].Text != "A lawsuit filed in April 2023" || !strings.Contains(hl[0].Note, "**filing**") {
+		t.Fatalf("highlights: %+v, %v", hl, err)
+	}
+	notes, _ := a.Notes(NoteFilter{Tag: "to check"})
+	if len(notes) != 1 {
+		t.Errorf("notes tagged: %+v", notes)
+	}
+	// A file that is not annotations at all.
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte(`{"hello": "world"}`), 0o644)
+	if _, err := a.MergeFile(bad); code(err) != CodeInvalid {
+		t.Errorf("not annotations: %v", err)
+	}
+}

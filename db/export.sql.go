@@ -9,6 +9,73 @@ import (
 	"context"
 )
 
+const annotationNoteExists = `-- name: AnnotationNoteExists :one
+SELECT count(*) FROM note WHERE uuid = ?
+`
+
+func (q *Queries) AnnotationNoteExists(ctx context.Context, uuid string) (int64, error) {
+	row := q.db.QueryRowContext(ctx, annotationNoteExists, uuid)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
+const annotationSourceByURL = `-- name: AnnotationSourceByURL :one
+SELECT id, uuid, text FROM source WHERE url = ? ORDER BY id LIMIT 1
+`
+
+type AnnotationSourceByURLRow struct {
+	ID   int64
+	UUID string
+	Text string
+}
+
+func (q *Queries) AnnotationSourceByURL(ctx context.Context, url string) (AnnotationSourceByURLRow, error) {
+	row := q.db.QueryRowContext(ctx, annotationSourceByURL, url)
+	var i AnnotationSourceByURLRow
+	err := row.Scan(&i.ID, &i.UUID, &i.Text)
+	return i, err
+}
+
+const annotationSourceByUUID = `-- name: AnnotationSourceByUUID :one
+SELECT id, uuid, text FROM source WHERE uuid = ?
+`
+
+type AnnotationSourceByUUIDRow struct {
+	ID   int64
+	UUID string
+	Text string
+}
+
+func (q *Queries) AnnotationSourceByUUID(ctx context.Context, uuid string) (AnnotationSourceByUUIDRow, error) {
+	row := q.db.QueryRowContext(ctx, annotationSourceByUUID, uuid)
+	var i AnnotationSourceByUUIDRow
+	err := row.Scan(&i.ID, &i.UUID, &i.Text)
+	return i, err
+}
+
+const annotationSpeakerByUUID = `-- name: AnnotationSpeakerByUUID :one
+SELECT id FROM speaker WHERE uuid = ?
+`
+
+func (q *Queries) AnnotationSpeakerByUUID(ctx context.Context, uuid string) (int64, error) {
+	row := q.db.QueryRowContext(ctx, annotationSpeakerByUUID, uuid)
+	var id int64
+	err := row.Scan(&id)
+	return id, err
+}
+
+const annotationSpeakerUUID = `-- name: AnnotationSpeakerUUID :one
+SELECT uuid FROM speaker WHERE id = ?
+`
+
+func (q *Queries) AnnotationSpeakerUUID(ctx context.Context, id int64) (string, error) {
+	row := q.db.QueryRowContext(ctx, annotationSpeakerUUID, id)
+	var uuid string
+	err := row.Scan(&uuid)
+	return uuid, err
+}
+
 const exportNoteLinks = `-- name: ExportNoteLinks :many
 SELECT n.uuid AS note_uuid, l.target_kind,
        CAST(coalesce(s.uuid, q.uuid, sp.uuid, st.uuid, l.target_uuid, '') AS TEXT) AS target_uuid,

@@ -361,6 +361,10 @@ func (m *Merger) addedNow(table string, id int64) bool {
 	return false
 }
 
+// Tx returns the transaction the merge writes in, for callers that add
+// rows of their own alongside (a speaker an annotation names).
+func (m *Merger) Tx() DBTX { return m.q }
+
 // stmt returns the prepared statement for query.
 func (m *Merger) stmt(query string) (*sql.Stmt, error) {
 	if st, ok := m.stmts[query]; ok {

@@ -101,3 +101,18 @@ FROM quote q
 LEFT JOIN speaker sp ON sp.id = q.speaker_id
 WHERE q.source_id > sqlc.arg(after) AND q.source_id <= sqlc.arg(upto) AND q.status <> 'rejected'
 ORDER BY q.source_id, q.start_offset, q.id;
+
+-- name: AnnotationSourceByUUID :one
+SELECT id, uuid, text FROM source WHERE uuid = ?;
+
+-- name: AnnotationSourceByURL :one
+SELECT id, uuid, text FROM source WHERE url = ? ORDER BY id LIMIT 1;
+
+-- name: AnnotationNoteExists :one
+SELECT count(*) FROM note WHERE uuid = ?;
+
+-- name: AnnotationSpeakerUUID :one
+SELECT uuid FROM speaker WHERE id = ?;
+
+-- name: AnnotationSpeakerByUUID :one
+SELECT id FROM speaker WHERE uuid = ?;

@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -24,32 +23,8 @@ import (
 //
 // Errors are wrapped with "csvfile: "; one wrapping fs.ErrExist means dir
 // exists, one wrapping ctx.Err() means the export was cancelled.
-func Write(ctx context.Context, nb export.Notebook, dir string, progress export.Progress) (err error) {
-	dir = filepath.Clean(dir)
-	if _, err := os.Lstat(dir); err == nil {
-		return fmt.Errorf("csvfile: %s already exists: %w", dir, fs.ErrExist)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("csvfile: cannot check %s: %w", dir, err)
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), filepath.Base(dir)+".partial-")
-	if err != nil {
-		return fmt.Errorf("csvfile: cannot create a folder beside %s: %w", dir, err)
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := write(ctx, nb, tmp, progress); err != nil {
-		return err
-	}
-	if _, err := os.Lstat(dir); err == nil {
-		return fmt.Errorf("csvfile: %s appeared while exporting: %w", dir, fs.ErrExist)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		return fmt.Errorf("csvfile: cannot rename the finished folder to %s: %w", dir, err)
-	}
-	return nil
+func Write(ctx context.Context, nb export.Notebook, dir string, progress export.Progress) error {
+	return export.WriteDir("csvfile", dir, func(tmp string) error { return write(ctx, nb, tmp, progress) })
 }
 
 // table is one CSV file being written.

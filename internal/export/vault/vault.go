@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,32 +34,8 @@ const (
 //
 // Errors are wrapped with "vault: "; one wrapping fs.ErrExist means dir
 // exists, one wrapping ctx.Err() means the export was cancelled.
-func Write(ctx context.Context, nb export.Notebook, dir string, progress export.Progress) (err error) {
-	dir = filepath.Clean(dir)
-	if _, err := os.Lstat(dir); err == nil {
-		return fmt.Errorf("vault: %s already exists: %w", dir, fs.ErrExist)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("vault: cannot check %s: %w", dir, err)
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), filepath.Base(dir)+".partial-")
-	if err != nil {
-		return fmt.Errorf("vault: cannot create a folder beside %s: %w", dir, err)
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := writeVault(ctx, nb, tmp, progress); err != nil {
-		return err
-	}
-	if _, err := os.Lstat(dir); err == nil {
-		return fmt.Errorf("vault: %s appeared while exporting: %w", dir, fs.ErrExist)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		return fmt.Errorf("vault: cannot rename the finished vault to %s: %w", dir, err)
-	}
-	return nil
+func Write(ctx context.Context, nb export.Notebook, dir string, progress export.Progress) error {
+	return export.WriteDir("vault", dir, func(tmp string) error { return writeVault(ctx, nb, tmp, progress) })
 }
 
 // quoteRef is what a speaker's page needs of one of their quotes, kept

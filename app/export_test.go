@@ -489,10 +489,16 @@ func TestExportBadInput(t *testing.T) {
 			}
 		})
 	}
-	if os.Geteuid() != 0 { // root writes anywhere
-		_, err := a.Export(ExportRequest{Format: "json", Path: filepath.Join(readOnly, "x.json")})
+	// A folder no one may write in: a read-only one, or for root (who
+	// writes anywhere else) sysfs.
+	unwritable := readOnly
+	if os.Geteuid() == 0 {
+		unwritable = "/sys"
+	}
+	for _, format := range []string{"json", "sqlite", "markdown", "bibtex"} {
+		_, err := a.Export(ExportRequest{Format: format, Path: filepath.Join(unwritable, "x."+format)})
 		if code(err) != CodeInvalid || !strings.Contains(err.Error(), "permission denied") {
-			t.Errorf("unwritable folder: %v", err)
+			t.Errorf("%s into an unwritable folder: %v", format, err)
 		}
 	}
 	if b, _ := os.ReadFile(existing); string(b) != "mine" {

@@ -332,3 +332,41 @@ describe('compare', () => {
     expect(p.quotes.onlyA[0]).toMatchObject({ id: 3, text: 'Wow', speaker: 'Elon Musk', status: 'suggested', groupSources: 1 });
   });
 });
+
+describe('export, merge and backups', () => {
+  it('fills what Go left out of a job and its merge result', async () => {
+    const fetchMock = respond(200, {
+      id: 'merge-2',
+      kind: 'merge',
+      done: 10,
+      total: 10,
+      unit: 'rows',
+      finished: true,
+      merge: { path: 'x.json', kind: 'json', added: { source: 1, quote: 0 }, updated: null, conflicts: null, skipped: null },
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const api = await load();
+    const j = await api.jobStatus('merge-2');
+    expect(JSON.parse(String((fetchMock.mock.calls[0] as unknown[] as [string, RequestInit])[1].body))).toEqual(['merge-2']);
+    expect(j.error).toBe('');
+    expect(j.export).toBeNull();
+    expect(j.merge).toEqual({ path: 'x.json', kind: 'json', added: { source: 1 }, updated: {}, unchanged: 0, conflicts: [], skipped: [], backup: '', millis: 0 });
+  });
+
+  it('sends an export request whole and a merge upload as name and base64', async () => {
+    const fetchMock = respond(200, { id: 'export-1', kind: 'export', finished: false });
+    vi.stubGlobal('fetch', fetchMock);
+    const api = await load();
+    await api.startExport({ format: 'json', storyId: 0, path: 'a.json', replace: false });
+    await api.startMergeUpload({ name: 'a.json', data: 'e30=' });
+    const bodies = fetchMock.mock.calls.map((c) => JSON.parse(String((c as unknown[] as [string, RequestInit])[1].body)));
+    expect(bodies).toEqual([[{ format: 'json', storyId: 0, path: 'a.json', replace: false }], [{ name: 'a.json', data: 'e30=' }]]);
+    expect(fetchMock.mock.calls.map((c) => (c as unknown[] as [string])[0])).toEqual(['/api/StartExport', '/api/StartMergeUpload']);
+  });
+
+  it('lists backups with null for none', async () => {
+    vi.stubGlobal('fetch', respond(200, null));
+    const api = await load();
+    expect(await api.backups()).toEqual([]);
+  });
+});

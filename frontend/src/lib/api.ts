@@ -51,6 +51,13 @@ import type {
   StoryPage,
   Tag,
   UndoInfo,
+  Backup,
+  ExportFormat,
+  ExportRequest,
+  ExportResult,
+  Job,
+  MergeResult,
+  RestoreResult,
 } from './types';
 // The bindings Wails generates from app.App (make generate). Importing them
 // makes the type checker hold every call below to the Go method's signature.
@@ -93,8 +100,12 @@ type Binding = (...args: unknown[]) => Promise<unknown>;
 declare global {
   interface Window {
     go?: { app?: { App?: Record<string, Binding | undefined> } };
-    /** The Wails runtime, present in the desktop window. */
-    runtime?: { BrowserOpenURL?: (url: string) => void };
+    /** The Wails runtime, present in the desktop window (see lib/menu.ts for its events). */
+    runtime?: {
+      BrowserOpenURL?: (url: string) => void;
+      /** Calls back on every event of the name; returns the function that stops it. */
+      EventsOn?: (name: string, callback: (...data: unknown[]) => void) => (() => void) | undefined;
+    };
   }
 }
 
@@ -797,4 +808,142 @@ export async function undo(): Promise<UndoInfo> {
 export async function undoInfo(): Promise<UndoInfo> {
   const u = ((await call('UndoInfo')) ?? {}) as Partial<UndoInfo>;
   return { what: str(u.what) };
+}
+
+// Export, merge and backups. Exports and merges run as background jobs:
+// start one, then follow it with jobStatus until `finished`.
+
+function exportFormat(f: Partial<ExportFormat> | null): ExportFormat {
+  return { id: str(f?.id), label: str(f?.label), ext: str(f?.ext), folder: !!f?.folder };
+}
+
+function exportResult(r: Partial<ExportResult> | null): ExportResult {
+  return {
+    path: str(r?.path),
+    format: str(r?.format),
+    folder: !!r?.folder,
+    bytes: num(r?.bytes),
+    sources: num(r?.sources),
+    millis: num(r?.millis),
+  };
+}
+
+const counts = (m: unknown): Record<string, number> => {
+  const out: Record<string, number> = {};
+  if (m && typeof m === 'object') for (const [k, v] of Object.entries(m)) if (num(v) > 0) out[k] = num(v);
+  return out;
+};
+
+function mergeResult(r: Partial<MergeResult> | null): MergeResult {
+  return {
+    path: str(r?.path),
+    kind: str(r?.kind),
+    added: counts(r?.added),
+    updated: counts(r?.updated),
+    unchanged: num(r?.unchanged),
+    conflicts: arr(r?.conflicts).map((c) => ({
+      table: str(c?.table),
+      uuid: str(c?.uuid),
+      label: str(c?.label),
+      kept: str(c?.kept),
+      notebookModified: str(c?.notebookModified),
+      incomingModified: str(c?.incomingModified),
+    })),
+    skipped: arr(r?.skipped).map(str),
+    backup: str(r?.backup),
+    millis: num(r?.millis),
+  };
+}
+
+/** job normalises a Job; exported for tests and the job follower. */
+export function job(j: Partial<Job> | null): Job {
+  return {
+    id: str(j?.id),
+    kind: str(j?.kind),
+    title: str(j?.title),
+    done: num(j?.done),
+    total: num(j?.total),
+    unit: str(j?.unit),
+    started: str(j?.started),
+    finished: !!j?.finished,
+    error: str(j?.error),
+    code: str(j?.code),
+    export: j?.export ? exportResult(j.export) : null,
+    merge: j?.merge ? mergeResult(j.merge) : null,
+  };
+}
+
+function backup(b: Partial<Backup> | null): Backup {
+  return { name: str(b?.name), path: str(b?.path), reason: str(b?.reason), time: str(b?.time), bytes: num(b?.bytes) };
+}
+
+/** exportFormats lists the formats export writes, in the order to offer them. */
+export async function exportFormats(): Promise<ExportFormat[]> {
+  return arr((await call('ExportFormatList')) as ExportFormat[] | null).map(exportFormat);
+}
+
+/** exportFolder is where exports go by default (in browser mode, always); created when missing. */
+export async function exportFolder(): Promise<string> {
+  return str(await call('ExportFolder'));
+}
+
+/** suggestExportPath proposes a free path in the exports folder for the format and story (0: the notebook). */
+export async function suggestExportPath(format: string, storyId: number): Promise<string> {
+  return str(await call('SuggestExportPath', format, storyId));
+}
+
+/** chooseExportPath asks in the window's native dialog where to export; '' when cancelled (window only). */
+export async function chooseExportPath(format: string, storyId: number): Promise<string> {
+  return str(await call('ChooseExportPath', format, storyId));
+}
+
+/** startExport begins an export in the background and returns its job. */
+export async function startExport(req: ExportRequest): Promise<Job> {
+  return job((await call('StartExport', req)) as Job | null);
+}
+
+/** jobStatus says how a job is doing; a finished one carries its result or error. */
+export async function jobStatus(id: string): Promise<Job> {
+  return job((await call('JobStatus', id)) as Job | null);
+}
+
+/** cancelJob stops a job: an export leaves no file, a merge changes nothing. */
+export async function cancelJob(id: string): Promise<void> {
+  await call('CancelJob', id);
+}
+
+/** showInFolder shows a file or folder in the system's file manager (window only). */
+export async function showInFolder(path: string): Promise<void> {
+  await call('ShowInFolder', path);
+}
+
+/** chooseMergeFile asks in the window's native dialog for a file to merge; '' when cancelled. */
+export async function chooseMergeFile(): Promise<string> {
+  return str(await call('ChooseMergeFile'));
+}
+
+/** startMerge begins merging the file at path (window only) and returns its job. */
+export async function startMerge(path: string): Promise<Job> {
+  return job((await call('StartMerge', path)) as Job | null);
+}
+
+/** startMergeUpload begins merging a file the page read (browser mode) and returns its job. */
+export async function startMergeUpload(file: FileData): Promise<Job> {
+  return job((await call('StartMergeUpload', file)) as Job | null);
+}
+
+/** backups lists the notebook's backups, newest first. */
+export async function backups(): Promise<Backup[]> {
+  return arr((await call('Backups')) as Backup[] | null).map(backup);
+}
+
+/** backUp backs the notebook up now and returns the backup. */
+export async function backUp(): Promise<Backup> {
+  return backup((await call('BackUp')) as Backup | null);
+}
+
+/** restoreBackup replaces the notebook with a backup, after backing it up as it is (`before`). */
+export async function restoreBackup(name: string): Promise<RestoreResult> {
+  const r = ((await call('RestoreBackup', name)) ?? {}) as Partial<RestoreResult>;
+  return { restored: backup(r.restored ?? null), before: backup(r.before ?? null) };
 }

@@ -548,3 +548,109 @@ export interface StoryPage {
 export interface UndoInfo {
   what: string;
 }
+
+// Export, merge and backups (issue 7).
+
+/** ExportFormat is one format Export writes. */
+export interface ExportFormat {
+  /** sqlite, json, markdown, csv, csl-json, bibtex, annotations, html. */
+  id: string;
+  label: string;
+  /** The file's extension (".json"); "" for a folder. */
+  ext: string;
+  /** It writes a folder, not a file. */
+  folder: boolean;
+}
+
+/** ExportRequest says what to export and where. */
+export interface ExportRequest {
+  format: string;
+  /** 0: the whole notebook; else that story alone (the "html" report needs one). */
+  storyId: number;
+  /** The file or folder to create; in browser mode a file name only (it goes in the exports folder). */
+  path: string;
+  /** Replace an existing file (never a folder); browser mode never replaces. */
+  replace: boolean;
+}
+
+/** ExportResult says what an export wrote. */
+export interface ExportResult {
+  path: string;
+  format: string;
+  folder: boolean;
+  /** The file's size, or the folder's files'. */
+  bytes: number;
+  sources: number;
+  millis: number;
+}
+
+/** Conflict is a row both notebooks held with different contents, and which side's was kept. */
+export interface MergeConflict {
+  /** The table: source, quote, note, speaker, story, tag… */
+  table: string;
+  uuid: string;
+  /** A title, a name, a note's first line. */
+  label: string;
+  /** "incoming" when the merged file's row replaced the notebook's, "notebook" when the notebook's stayed. */
+  kept: string;
+  notebookModified: string;
+  incomingModified: string;
+}
+
+/** MergeResult says what a merge brought into the notebook. */
+export interface MergeResult {
+  path: string;
+  /** notebook (a Sourcebook file), json (a JSON export) or annotations (Web Annotations). */
+  kind: string;
+  /** New rows by table. */
+  added: Record<string, number>;
+  /** Rows replaced by newer ones, by table. */
+  updated: Record<string, number>;
+  /** Rows both held alike. */
+  unchanged: number;
+  conflicts: MergeConflict[];
+  /** Rows left out, with why. */
+  skipped: string[];
+  /** The path of the backup taken before the merge ("" when none). */
+  backup: string;
+  millis: number;
+}
+
+/** Job is long work (an export, a merge) running in the background, followed with JobStatus. */
+export interface Job {
+  id: string;
+  /** export or merge. */
+  kind: string;
+  title: string;
+  /** done of total units; total is 0 while unknown. */
+  done: number;
+  total: number;
+  /** sources, bytes or rows. */
+  unit: string;
+  started: string;
+  finished: boolean;
+  /** The message when it failed ("" else), with its code: "cancelled" when stopped. */
+  error: string;
+  code: string;
+  export: ExportResult | null;
+  merge: MergeResult | null;
+}
+
+/** Backup is one backup copy of the notebook. */
+export interface Backup {
+  /** The file name; RestoreBackup takes it. */
+  name: string;
+  path: string;
+  /** daily, migration, merge, restore or manual. */
+  reason: string;
+  /** When it was taken, RFC 3339 (UTC). */
+  time: string;
+  bytes: number;
+}
+
+/** RestoreResult says what RestoreBackup did. */
+export interface RestoreResult {
+  restored: Backup;
+  /** The notebook as it was just before: restoring it undoes the restore. */
+  before: Backup;
+}

@@ -57,6 +57,16 @@ describe('the notebook commands', () => {
     }
   });
 
+  it('opens Export with Ctrl/⌘+Shift+E, typing or not; E alone still edits', () => {
+    for (const typing of [false, true]) {
+      expect(commandFor(key('E', { ctrlKey: true, shiftKey: true }), typing)).toBe('export');
+      expect(commandFor(key('E', { metaKey: true, shiftKey: true }), typing)).toBe('export');
+    }
+    expect(commandFor(key('e', { ctrlKey: true }), false)).toBeNull();
+    expect(commandFor(key('e'), false)).toBe('edit');
+    expect(shortcut(shortcuts.export, false)).toBe('Ctrl+Shift+E');
+  });
+
   it('undoes with Ctrl/⌘+Z, but not in a text field, which has its own undo', () => {
     expect(commandFor(key('z', { ctrlKey: true }), false)).toBe('undo');
     expect(commandFor(key('z', { metaKey: true }), false)).toBe('undo');

@@ -17,7 +17,8 @@ export type Command =
   | 'reject'
   | 'palette'
   | 'newNote'
-  | 'undo';
+  | 'undo'
+  | 'export';
 
 /**
  * shortcuts are the keys of each command as menus, tooltips and the command
@@ -40,6 +41,7 @@ export const shortcuts: Record<Command, string> = {
   palette: 'mod+shift+P',
   newNote: 'N',
   undo: 'mod+Z',
+  export: 'mod+shift+E',
 };
 
 /** The parts of a KeyboardEvent that decide a shortcut. */
@@ -79,7 +81,9 @@ export function commandFor(e: KeyLike, typing: boolean): Command | null {
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   const mod = e.ctrlKey || e.metaKey;
   if (mod && !e.altKey && e.shiftKey) {
-    return key === 'p' ? 'palette' : null;
+    if (key === 'p') return 'palette';
+    if (key === 'e') return 'export';
+    return null;
   }
   if (mod && !e.altKey) {
     if (key === 'k') return 'search';

@@ -93,6 +93,28 @@ export class Notebook {
     }
   }
 
+  /**
+   * reload loads the library and the open source again, for when the
+   * notebook changed under the window (a merge, a restore): the open
+   * source may have new text, or be gone (then the first one opens).
+   */
+  async reload(): Promise<void> {
+    await this.refresh();
+    const id = this.selectedId ?? this.sources[0]?.id ?? null;
+    if (id === null) return;
+    if (this.current?.id !== id) return this.select(id);
+    // The same source: its new text replaces the old without a blank reader between.
+    const seq = ++this.seq;
+    try {
+      const s = await api.source(id);
+      if (seq === this.seq) this.current = s;
+    } catch (err) {
+      if (seq !== this.seq) return;
+      this.current = null;
+      this.currentError = err instanceof Error ? err.message : String(err);
+    }
+  }
+
   /** select opens a source in the reader; stale answers are ignored. */
   async select(id: number, scope: Scope = this.scope): Promise<void> {
     this.selectedId = id;

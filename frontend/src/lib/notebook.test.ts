@@ -69,6 +69,18 @@ describe('Notebook', () => {
     expect(nb.current?.id).toBe(3);
   });
 
+  it('reload takes a notebook changed underneath: new text of the open source, or the first when it is gone', async () => {
+    const nb = await started();
+    expect(nb.current?.title).toBe('Source 3');
+    db.sources = [src(3, 'Source 3, restored'), src(1)];
+    await nb.reload();
+    expect(nb.current?.title).toBe('Source 3, restored');
+    expect(nb.sources.map((s) => s.id)).toEqual([3, 1]);
+    db.sources = [src(1)];
+    await nb.reload();
+    expect(nb.current?.id).toBe(1);
+  });
+
   it('reopens the source open last time', async () => {
     localStorage.setItem('sourcebook.lastSource', '2');
     const nb = await started();

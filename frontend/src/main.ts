@@ -7,6 +7,7 @@ import './quotes.css';
 import './compare.css';
 import './notes.css';
 import './search.css';
+import './transfer.css';
 
 // Before anything renders: take the access token out of the address bar and
 // set the theme, so the first paint has the right colours.

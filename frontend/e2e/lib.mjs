@@ -26,14 +26,15 @@ const launchArgs = [
 /**
  * setUp starts the server given by SOURCEBOOK_BIN on a notebook in a new
  * temporary directory and launches Chromium. tearDown undoes both.
+ * `env` adds variables to the server's environment (SOURCEBOOK_EXPORT_DIR).
  */
-export async function setUp() {
+export async function setUp({ env = {} } = {}) {
   const bin = process.env.SOURCEBOOK_BIN;
   if (!bin) {
     throw new Error('SOURCEBOOK_BIN is not set: build the binary, then run SOURCEBOOK_BIN=/path/to/sourcebook npm run e2e');
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-e2e-'));
-  const server = await startServer(bin, ['--db', path.join(tmp, 'nb.db'), 'serve', '--addr', '127.0.0.1:0']);
+  const server = await startServer(bin, ['--db', path.join(tmp, 'nb.db'), 'serve', '--addr', '127.0.0.1:0'], env);
   const browser = await launchBrowser();
   if (shotDir) fs.mkdirSync(shotDir, { recursive: true });
   return { tmp, server, browser };
@@ -58,8 +59,8 @@ export async function tearDown(env) {
   if (env.tmp) fs.rmSync(env.tmp, { recursive: true, force: true });
 }
 
-export function startServer(bin, args) {
-  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none' } });
+export function startServer(bin, args, env = {}) {
+  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none', ...env } });
   let out = '';
   let settled = false;
   const output = () => out.slice(-4000);

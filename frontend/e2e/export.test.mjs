@@ -190,8 +190,28 @@ test('export, merge and backups from the File menu', { timeout: 120_000 }, async
     await dialog.waitFor({ state: 'detached' });
     await page.keyboard.press('Control+Shift+E');
     await dialog.waitFor();
+    // The keyboard starts on the format chosen last; the arrows choose another.
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.matches('[data-testid="export-format-markdown"]:checked') ?? false),
+      () => 'the format chosen last has no focus',
+    );
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.getByTestId('export-format-csv').isChecked(), true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  await t.test('the File menu works from the keyboard', async () => {
+    await page.getByTestId('file-menu').focus();
+    await page.keyboard.press('ArrowDown');
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'file-import'), () => 'Import… has no focus');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('merge-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('merge-dialog').waitFor({ state: 'detached' });
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'file-menu'), () => 'the focus did not go back to the File button');
   });
 
   const merge = page.getByTestId('merge-dialog');

@@ -120,6 +120,9 @@ func (a *App) checkExport(req *ExportRequest) (ExportFormat, error) {
 			return f, invalid("%q: in the browser, exports go to the exports folder; give a file name, not a path", req.Path)
 		}
 		dir, _ := a.ExportFolder()
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return f, invalid("cannot create the exports folder %s: %v", dir, describeOSError(err))
+		}
 		req.Path, req.Replace = filepath.Join(dir, name), false
 	}
 	path, err := expandPath(req.Path)
@@ -138,6 +141,9 @@ func (a *App) checkExport(req *ExportRequest) (ExportFormat, error) {
 		return f, &Error{Code: CodeConflict, Message: fmt.Sprintf("%s already exists: choose another name", req.Path), Err: db.ErrExists}
 	}
 	dir := filepath.Dir(req.Path)
+	if def, err := a.ExportFolder(); err == nil && dir == def {
+		_ = os.MkdirAll(dir, 0o755) // the default folder is ours to make
+	}
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return f, invalid("%s: the folder %s does not exist", req.Path, dir)
 	}
@@ -148,7 +154,7 @@ func (a *App) checkExport(req *ExportRequest) (ExportFormat, error) {
 }
 
 // ExportFolder is where exports go by default, and in browser mode
-// always: Options.ExportDir, created when missing.
+// always: Options.ExportDir. It is created by the first export into it.
 func (a *App) ExportFolder() (string, error) {
 	dir := a.opts.ExportDir
 	if dir == "" {
@@ -161,9 +167,6 @@ func (a *App) ExportFolder() (string, error) {
 			dir = filepath.Join(home, "Documents")
 		}
 		dir = filepath.Join(dir, "Sourcebook exports")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", invalid("cannot create the exports folder %s: %v", dir, describeOSError(err))
 	}
 	return dir, nil
 }

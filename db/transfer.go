@@ -272,6 +272,8 @@ type Merger struct {
 	alias map[string]map[string]int64
 	// ids caches local ids by uuid, per table (see remember).
 	ids map[string]map[string]int64
+	// fresh are the tables that were empty when the merge began.
+	fresh map[string]bool
 	// touched are the notes added or replaced, whose note_ref rows follow.
 	touched map[string]int64
 	// stmts are the prepared statements, by SQL: a merge runs the same
@@ -422,6 +424,16 @@ func NewMerger(ctx context.Context, q DBTX) (*Merger, error) {
 	if err := m.deferIndexes(); err != nil {
 		return nil, err
 	}
+	m.fresh = map[string]bool{}
+	for _, t := range transferTables {
+		var one int
+		err := q.QueryRowContext(ctx, "SELECT 1 FROM "+t+" LIMIT 1").Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			m.fresh[t] = true
+		} else if err != nil {
+			return nil, fmt.Errorf("db: merge: %w", err)
+		}
+	}
 	return m, nil
 }
 
@@ -503,6 +515,12 @@ func (m *Merger) Add(r Row) error {
 		return fmt.Errorf("db: merge %s: a row without a uuid", r.Table)
 	}
 
+	if m.fresh[r.Table] {
+		// The table was empty when the merge began: no row can be there
+		// already but one this merge added, which the insert's ON CONFLICT
+		// finds. Merging into a new notebook skips a lookup per row.
+		return m.insert(ti, u, cols, vals)
+	}
 	local, err := m.localRow(ti, u, cols)
 	if err != nil {
 		return err

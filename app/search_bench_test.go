@@ -38,6 +38,7 @@ import (
 //	SOURCEBOOK_BENCH_SOURCES=100000 go test ./app -run '^$' -bench 'BenchmarkSearch$|OpenSource'
 //	SOURCEBOOK_BENCH_SOURCES=100000 go test ./app -run '^$' -bench NotebookMemory -benchtime 1x
 //	SOURCEBOOK_BENCH_SOURCES=100000 go test ./app -run '^$' -bench SearchVsC -benchtime 1x -v
+//	SOURCEBOOK_BENCH_SOURCES=100000 go test ./app -run '^$' -bench Startup -benchtime 5x
 
 // benchGenVersion changes whenever the generator does, so a cached notebook
 // from an older generator is not reused.
@@ -637,6 +638,42 @@ func BenchmarkOpenSource(b *testing.B) {
 		ds = append(ds, time.Since(start))
 	}
 	reportLatencies(b, "", ds)
+}
+
+// BenchmarkStartup times what the window asks for as it opens, each call
+// apart, with the size of its answer as JSON: the library, the speakers
+// list and the notes shelf (the sidebar shows their counts).
+func BenchmarkStartup(b *testing.B) {
+	a, _, _ := openBench(b)
+	calls := []struct {
+		name string
+		call func() (any, error)
+	}{
+		{"Library", func() (any, error) { return a.Library() }},
+		{"Speakers", func() (any, error) { return a.Speakers() }},
+		{"Notes1000", func() (any, error) { return a.Notes(NoteFilter{Limit: 1000}) }},
+	}
+	for _, c := range calls {
+		b.Run(c.name, func(b *testing.B) {
+			var ds []time.Duration
+			var size int
+			for b.Loop() {
+				start := time.Now()
+				v, err := c.call()
+				if err != nil {
+					b.Fatal(err)
+				}
+				js, err := json.Marshal(v)
+				if err != nil {
+					b.Fatal(err)
+				}
+				ds = append(ds, time.Since(start))
+				size = len(js)
+			}
+			reportLatencies(b, "", ds)
+			b.ReportMetric(float64(size)/1e6, "json-MB")
+		})
+	}
 }
 
 // BenchmarkNotebookMemory opens the notebook as the app starts (the library

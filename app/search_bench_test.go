@@ -493,9 +493,12 @@ func benchQueries(tb testing.TB, nb *db.Notebook, n int) []benchQuery {
 	for _, i := range []int{120, 180, 240, 290} {
 		w := g.vocab[i]
 		add("common", SearchRequest{Query: w})
-		// A word half typed, as the search box sends it (prefixes of
-		// fewer than minPrefix letters are searched as words).
-		add("prefix", SearchRequest{Query: w[:max(minPrefix, len(w)-2)], AsYouType: true})
+		// A word half typed, as the search box sends it.
+		add("prefix", SearchRequest{Query: w[:max(4, len(w)-2)], AsYouType: true})
+		// The first letters typed (searched as words before schema v6's
+		// prefix indexes).
+		add("typing", SearchRequest{Query: w[:2], AsYouType: true})
+		add("typing", SearchRequest{Query: w[:3], AsYouType: true})
 		add("two-words", SearchRequest{Query: w + " " + g.vocab[i*7]})
 	}
 	for _, i := range []int{15000, 22000, 30000, 38000} {

@@ -49,14 +49,16 @@ func Migrations() fs.FS {
 type Notebook struct {
 	// DB is the connection pool. Use it for reads; write through Tx.
 	DB *sql.DB
-	// Q runs the generated queries on DB.
+	// Q runs the generated queries on DB, each through a statement
+	// prepared once.
 	Q *Queries
 	// Path is the notebook file's absolute path.
 	Path string
 	// SchemaVersion is the schema version after migration.
 	SchemaVersion int64
 
-	lock *flock.Flock
+	lock  *flock.Flock
+	stmts *stmtCache
 }
 
 // Errors Open returns, wrapped in *OpenError. Test them with errors.Is.
@@ -178,7 +180,8 @@ func open(ctx context.Context, path string) (*Notebook, error) {
 	if err != nil {
 		return fail(nil, "", err)
 	}
-	nb := &Notebook{DB: sqldb, Q: New(sqldb), Path: path}
+	stmts := newStmtCache(sqldb)
+	nb := &Notebook{DB: sqldb, Q: New(stmts), Path: path, stmts: stmts}
 	if err := nb.migrate(ctx); err != nil {
 		sqldb.Close()
 		var oe *OpenError
@@ -371,6 +374,9 @@ func (nb *Notebook) Tx(ctx context.Context, fn func(q *Queries) error) error {
 // so the notebook is one self-contained file after a clean exit. The lock
 // file stays: removing it would let two processes lock different files.
 func (nb *Notebook) Close() error {
+	if nb.stmts != nil {
+		nb.stmts.close()
+	}
 	_, _ = nb.DB.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	err := nb.DB.Close()
 	if nb.lock != nil {

@@ -48,3 +48,8 @@ SELECT s.id, s.name,
        coalesce((SELECT group_concat(a.alias, ' ') FROM speaker_alias a WHERE a.speaker_id = s.id), ''),
        s.role
 FROM speaker s;
+
+-- The speakers quoted in a set of sources (the search box's speakers of a
+-- story, an outlet or dates) from an index alone, without reading a quote
+-- row: listing those of an outlet with 10,000 sources took 180 ms.
+CREATE INDEX quote_source_speaker ON quote (source_id, speaker_id, status);

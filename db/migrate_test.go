@@ -138,6 +138,11 @@ func TestMigrateToV6(t *testing.T) {
 			}
 		}
 	}
+	// The speakers' counts, counted by the migration.
+	var quotes, sources int
+	if err := nb.DB.QueryRow(`SELECT quote_count, source_count FROM speaker WHERE id = 1`).Scan(&quotes, &sources); err != nil || quotes != 1 || sources != 1 {
+		t.Errorf("Andy Stone: %d quotes in %d sources, %v; want 1 in 1", quotes, sources, err)
+	}
 	// The triggers write to the new tables.
 	if _, err := nb.DB.Exec(`UPDATE source SET body = 'Meta declined to comment.' WHERE id = 1`); err != nil {
 		t.Fatal(err)

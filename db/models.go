@@ -114,6 +114,8 @@ type Speaker struct {
 	Affiliation string
 	CreatedAt   string
 	ModifiedAt  string
+	QuoteCount  int64
+	SourceCount int64
 }
 
 type SpeakerAlias struct {

@@ -53,3 +53,60 @@ FROM speaker s;
 -- story, an outlet or dates) from an index alone, without reading a quote
 -- row: listing those of an outlet with 10,000 sources took 180 ms.
 CREATE INDEX quote_source_speaker ON quote (source_id, speaker_id, status);
+
+-- Each speaker's number of quotes (rejected ones left out) and of sources
+-- quoted in, kept by triggers on quote: counting them for the speakers list
+-- read the million entries of quote_speaker, 0.9 s at 1,000,000 quotes.
+-- A trigger counts a quote's source only when no other counted quote of
+-- the speaker is in it (two index probes).
+ALTER TABLE speaker ADD COLUMN quote_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE speaker ADD COLUMN source_count INTEGER NOT NULL DEFAULT 0;
+UPDATE speaker SET
+    quote_count = (SELECT count(*) FROM quote q WHERE q.speaker_id = speaker.id AND q.status <> 'rejected'),
+    source_count = (SELECT count(DISTINCT q.source_id) FROM quote q WHERE q.speaker_id = speaker.id AND q.status <> 'rejected');
+
+-- +goose StatementBegin
+CREATE TRIGGER speaker_count_ai AFTER INSERT ON quote
+WHEN new.speaker_id IS NOT NULL AND new.status <> 'rejected' BEGIN
+    UPDATE speaker SET
+        quote_count = quote_count + 1,
+        source_count = source_count + NOT EXISTS (
+            SELECT 1 FROM quote q
+            WHERE q.source_id = new.source_id AND q.speaker_id = new.speaker_id
+              AND q.status IN ('suggested', 'confirmed') AND q.id <> new.id)
+    WHERE id = new.speaker_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER speaker_count_ad AFTER DELETE ON quote
+WHEN old.speaker_id IS NOT NULL AND old.status <> 'rejected' BEGIN
+    UPDATE speaker SET
+        quote_count = quote_count - 1,
+        source_count = source_count - NOT EXISTS (
+            SELECT 1 FROM quote q
+            WHERE q.source_id = old.source_id AND q.speaker_id = old.speaker_id
+              AND q.status IN ('suggested', 'confirmed'))
+    WHERE id = old.speaker_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+-- The quote counted as it was is taken away, then counted as it is; each
+-- step looks at the speaker's other quotes in the source, so a change that
+-- leaves the quote counted where it was changes nothing.
+CREATE TRIGGER speaker_count_au AFTER UPDATE OF speaker_id, status, source_id ON quote BEGIN
+    UPDATE speaker SET
+        quote_count = quote_count - 1,
+        source_count = source_count - NOT EXISTS (
+            SELECT 1 FROM quote q
+            WHERE q.source_id = old.source_id AND q.speaker_id = old.speaker_id
+              AND q.status IN ('suggested', 'confirmed') AND q.id <> old.id)
+    WHERE id = old.speaker_id AND old.status <> 'rejected';
+    UPDATE speaker SET
+        quote_count = quote_count + 1,
+        source_count = source_count + NOT EXISTS (
+            SELECT 1 FROM quote q
+            WHERE q.source_id = new.source_id AND q.speaker_id = new.speaker_id
+              AND q.status IN ('suggested', 'confirmed') AND q.id <> new.id)
+    WHERE id = new.speaker_id AND new.status <> 'rejected';
+END;
+-- +goose StatementEnd

@@ -467,6 +467,9 @@ func TestGenerateNotebook(t *testing.T) {
 			t.Errorf("%s: %v", table, err)
 		}
 	}
+	if drift := speakerCountDrift(t, nb); len(drift) > 0 {
+		t.Errorf("speakers' counts:\n%s", strings.Join(drift, "\n"))
+	}
 	var words int
 	nb.DB.QueryRow(`SELECT CAST(avg(words) AS INTEGER) FROM source`).Scan(&words)
 	if words < 700 || words > 1000 {
@@ -655,7 +658,7 @@ func BenchmarkOpenSource(b *testing.B) {
 // apart, with the size of its answer as JSON: the library, the speakers
 // list and the notes shelf (the sidebar shows their counts).
 func BenchmarkStartup(b *testing.B) {
-	a, _, _ := openBench(b)
+	a, _, n := openBench(b)
 	calls := []struct {
 		name string
 		call func() (any, error)
@@ -663,6 +666,13 @@ func BenchmarkStartup(b *testing.B) {
 		{"Library", func() (any, error) { return a.Library() }},
 		{"Speakers", func() (any, error) { return a.Speakers() }},
 		{"Notes1000", func() (any, error) { return a.Notes(NoteFilter{Limit: 1000}) }},
+		// What the window asks for since the library is paged.
+		{"LibraryPage", func() (any, error) { return a.LibraryPage(LibraryRequest{Limit: 200}) }},
+		{"LibraryPageEnd", func() (any, error) { return a.LibraryPage(LibraryRequest{Offset: n - 200, Limit: 200}) }},
+		{"LibraryPageAround", func() (any, error) { return a.LibraryPage(LibraryRequest{Around: int64(n / 3), Limit: 200}) }},
+		{"LibraryPageFiltered", func() (any, error) { return a.LibraryPage(LibraryRequest{Filter: "the ledger", Limit: 200}) }},
+		{"Stories", func() (any, error) { return a.Stories() }},
+		{"NoteCount", func() (any, error) { return a.NoteCount() }},
 	}
 	for _, c := range calls {
 		b.Run(c.name, func(b *testing.B) {

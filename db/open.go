@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"github.com/gofrs/flock"
 	"github.com/pressly/goose/v3"
@@ -59,7 +60,16 @@ type Notebook struct {
 
 	lock  *flock.Flock
 	stmts *stmtCache
+	// changes counts the write transactions committed (see Changes).
+	changes atomic.Uint64
 }
+
+// Changes returns how many write transactions (Tx) have committed since
+// the notebook was opened. Every write of the app goes through Tx, and no
+// other process can write while the notebook is open (the lock), so an
+// unchanged number means unchanged contents: what is computed from them
+// can be kept until it changes.
+func (nb *Notebook) Changes() uint64 { return nb.changes.Load() }
 
 // Errors Open returns, wrapped in *OpenError. Test them with errors.Is.
 var (
@@ -364,7 +374,12 @@ func (nb *Notebook) Tx(ctx context.Context, fn func(q *Queries) error) error {
 		_ = tx.Rollback()
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	// Counted once the commit has landed, so that whoever reads the
+	// number and then the notebook never files old contents under the
+	// new number.
+	err = tx.Commit()
+	nb.changes.Add(1)
+	if err != nil {
 		return fmt.Errorf("db: commit: %w", err)
 	}
 	return nil

@@ -110,3 +110,10 @@ CREATE TRIGGER speaker_count_au AFTER UPDATE OF speaker_id, status, source_id ON
     WHERE id = new.speaker_id AND new.status <> 'rejected';
 END;
 -- +goose StatementEnd
+
+-- A source's summary by its id from an index alone (the library's pages
+-- when filtered, a story's sources, the titles notes show): the row's
+-- words and imported_at come after its text and original, megabytes of
+-- overflow pages away.
+CREATE INDEX source_summary ON source (
+    id, uuid, title, outlet, authors, published, kind, words, imported_at);

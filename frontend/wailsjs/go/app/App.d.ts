@@ -46,13 +46,19 @@ export function Info():Promise<app.Info>;
 
 export function Library():Promise<app.Library>;
 
+export function LibraryPage(arg1:app.LibraryRequest):Promise<app.LibraryPage>;
+
 export function LinkTargets(arg1:string):Promise<Array<app.LinkTarget>>;
 
 export function MergeSpeakers(arg1:number,arg2:Array<number>):Promise<app.Speaker>;
 
 export function Note(arg1:number):Promise<app.Note>;
 
+export function NoteCount():Promise<number>;
+
 export function Notes(arg1:app.NoteFilter):Promise<Array<app.Note>>;
+
+export function Outlets():Promise<Array<string>>;
 
 export function Quote(arg1:number):Promise<app.Quote>;
 
@@ -90,6 +96,8 @@ export function SetTags(arg1:string,arg2:number,arg3:Array<string>):Promise<Arra
 
 export function Source(arg1:number):Promise<app.Source>;
 
+export function SourceSummaries(arg1:Array<number>):Promise<Array<app.SourceSummary>>;
+
 export function Speaker(arg1:number):Promise<app.Speaker>;
 
 export function SpeakerQuotes(arg1:number):Promise<Array<app.Quote>>;
@@ -97,6 +105,8 @@ export function SpeakerQuotes(arg1:number):Promise<Array<app.Quote>>;
 export function Speakers():Promise<Array<app.Speaker>>;
 
 export function SplitSpeaker(arg1:number,arg2:Array<number>,arg3:string):Promise<app.Speaker>;
+
+export function Stories():Promise<Array<app.Story>>;
 
 export function StoryPage(arg1:number):Promise<app.StoryPage>;
 

@@ -90,6 +90,10 @@ export function Library() {
   return window['go']['app']['App']['Library']();
 }
 
+export function LibraryPage(arg1) {
+  return window['go']['app']['App']['LibraryPage'](arg1);
+}
+
 export function LinkTargets(arg1) {
   return window['go']['app']['App']['LinkTargets'](arg1);
 }
@@ -102,8 +106,16 @@ export function Note(arg1) {
   return window['go']['app']['App']['Note'](arg1);
 }
 
+export function NoteCount() {
+  return window['go']['app']['App']['NoteCount']();
+}
+
 export function Notes(arg1) {
   return window['go']['app']['App']['Notes'](arg1);
+}
+
+export function Outlets() {
+  return window['go']['app']['App']['Outlets']();
 }
 
 export function Quote(arg1) {
@@ -178,6 +190,10 @@ export function Source(arg1) {
   return window['go']['app']['App']['Source'](arg1);
 }
 
+export function SourceSummaries(arg1) {
+  return window['go']['app']['App']['SourceSummaries'](arg1);
+}
+
 export function Speaker(arg1) {
   return window['go']['app']['App']['Speaker'](arg1);
 }
@@ -192,6 +208,10 @@ export function Speakers() {
 
 export function SplitSpeaker(arg1, arg2, arg3) {
   return window['go']['app']['App']['SplitSpeaker'](arg1, arg2, arg3);
+}
+
+export function Stories() {
+  return window['go']['app']['App']['Stories']();
 }
 
 export function StoryPage(arg1) {

@@ -48,6 +48,8 @@ type App struct {
 	opts   Options
 	ctx    context.Context
 	quotes quoteState
+	// library keeps the library's words for its filter (LibraryPage).
+	library libraryWords
 	// compares holds the cancel functions of comparisons in flight.
 	compares runs
 	// undo holds the destructive actions Undo can take back.

@@ -282,6 +282,15 @@ func TestMergeRoundTrips(t *testing.T) {
 		}
 		sameDump(t, fmt.Sprintf("merge %d into an empty notebook", i+1), dump(t, b.nb.DB), want)
 	}
+	// The speakers' counts, which triggers keep, count the merged quotes.
+	counts := func(d *sql.DB) string {
+		var s string
+		d.QueryRow("SELECT group_concat(uuid || ':' || quote_count || '/' || source_count) FROM (SELECT * FROM speaker ORDER BY uuid)").Scan(&s)
+		return s
+	}
+	if g, w := counts(b.nb.DB), counts(nb.DB); g != w || w == "" {
+		t.Errorf("speaker counts after the merge:\n%s\nwant\n%s", g, w)
+	}
 	// The full-text indexes hold every merged row, and their triggers are
 	// back as they were.
 	checkIndexes(t, b.nb.DB, nb.DB)

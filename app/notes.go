@@ -44,6 +44,16 @@ func (a *App) Notes(f NoteFilter) ([]Note, error) {
 	return out, nil
 }
 
+// NoteCount returns how many notes the notebook holds (the sidebar shows
+// it without listing them).
+func (a *App) NoteCount() (int64, error) {
+	n, err := a.nb.Q.NoteCount(a.ctx)
+	if err != nil {
+		return 0, a.internal("count the notes", err)
+	}
+	return n, nil
+}
+
 // Note returns one note with what it is attached to, its links and tags.
 func (a *App) Note(id int64) (Note, error) {
 	r, err := a.nb.Q.NoteRow(a.ctx, id)

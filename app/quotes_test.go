@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -448,5 +449,115 @@ func TestSpeakerAcrossSources(t *testing.T) {
 		if len(sp) != 1 || sp[0].Name != "Andy Stone" || sp[0].Quotes != 2 || len(sp[0].Aliases) != 1 || sp[0].Aliases[0] != "Stone" {
 			t.Errorf("%v: speakers %+v", order, sp)
 		}
+	}
+}
+
+// speakerCountDrift lists the speakers whose stored counts (kept by schema
+// v7's triggers) differ from their quotes counted afresh.
+func speakerCountDrift(t *testing.T, nb *db.Notebook) []string {
+	t.Helper()
+	rows, err := nb.DB.Query(`
+		SELECT sp.name, sp.quote_count, sp.source_count,
+		       (SELECT count(*) FROM quote q WHERE q.speaker_id = sp.id AND q.status <> 'rejected'),
+		       (SELECT count(DISTINCT q.source_id) FROM quote q WHERE q.speaker_id = sp.id AND q.status <> 'rejected')
+		FROM speaker sp`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var name string
+		var quotes, sources, wantQuotes, wantSources int
+		if err := rows.Scan(&name, &quotes, &sources, &wantQuotes, &wantSources); err != nil {
+			t.Fatal(err)
+		}
+		if quotes != wantQuotes || sources != wantSources {
+			out = append(out, fmt.Sprintf("%s: %d quotes in %d sources stored, %d in %d counted", name, quotes, sources, wantQuotes, wantSources))
+		}
+	}
+	return out
+}
+
+// The speakers' counts follow every change to quotes: review, attribution,
+// manual quotes, merge and split, deleting a source and undoing it,
+// extracting again, deleting a speaker.
+func TestSpeakerCountsFollowQuotes(t *testing.T) {
+	a, nb := newApp(t)
+	tech, nation := importSeeds(t, a)
+	check := func(step string) {
+		t.Helper()
+		if drift := speakerCountDrift(t, nb); len(drift) > 0 {
+			t.Errorf("after %s:\n%s", step, strings.Join(drift, "\n"))
+		}
+	}
+	check("import")
+	qs := mustQuotes(t, a, tech)
+	stone := findQuote(t, qs, "Shockingly untrue")
+	for _, status := range []string{"rejected", "rejected", "confirmed", "suggested", "rejected", "confirmed"} {
+		if _, err := a.SetQuoteStatus(stone.ID, status); err != nil {
+			t.Fatal(err)
+		}
+		check("status " + status)
+	}
+	if _, err := a.SetQuoteSpeaker(stone.ID, "Someone New"); err != nil {
+		t.Fatal(err)
+	}
+	check("a new speaker")
+	if _, err := a.SetQuoteSpeaker(stone.ID, "Andy Stone"); err != nil {
+		t.Fatal(err)
+	}
+	check("back to the speaker")
+	r, _ := nb.Q.SourceTextGet(t.Context(), nation)
+	i := strings.Index(r.Text, "The agreement allowed people")
+	start := len([]rune(r.Text[:i]))
+	manual, err := a.CreateQuote(QuoteRequest{SourceID: nation, Start: start, End: start + 28, Speaker: "Andy Stone"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("a manual quote")
+	if err := a.DeleteQuote(manual.ID); err != nil {
+		t.Fatal(err)
+	}
+	check("deleting it")
+	speakers, err := a.Speakers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]Speaker{}
+	for _, sp := range speakers {
+		byName[sp.Name] = sp
+	}
+	if _, err := a.MergeSpeakers(byName["the court filing"].ID, []int64{byName["the court document"].ID}); err != nil {
+		t.Fatal(err)
+	}
+	check("a merge")
+	elon := byName["Elon Musk"]
+	eq, err := a.SpeakerQuotes(elon.ID)
+	if err != nil || len(eq) < 2 {
+		t.Fatalf("Elon Musk's quotes: %+v, %v", eq, err)
+	}
+	if _, err := a.SplitSpeaker(elon.ID, []int64{eq[1].ID}, "Elon Musk (parody account)"); err != nil {
+		t.Fatal(err)
+	}
+	check("a split")
+	if err := a.DeleteSource(tech); err != nil {
+		t.Fatal(err)
+	}
+	check("deleting a source")
+	if _, err := a.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	check("undoing it")
+	if _, err := a.ReextractSource(nation); err != nil {
+		t.Fatal(err)
+	}
+	check("extracting again")
+	if _, err := nb.DB.Exec(`DELETE FROM speaker WHERE name = 'Andy Stone'`); err != nil {
+		t.Fatal(err)
+	}
+	check("deleting a speaker")
+	if got, err := a.Speaker(elon.ID); err != nil || got.Quotes != 1 || got.Sources != 1 {
+		t.Errorf("Elon Musk after the split: %+v, %v", got, err)
 	}
 }

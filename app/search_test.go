@@ -2,9 +2,11 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -324,7 +326,9 @@ func testSearchAllQuerySyntax(t *testing.T, f *searchFixture) {
 		{"prefix as typed", SearchRequest{Query: "digitaliz", AsYouType: true}, []int64{f.techdogs}},
 		{"no prefix once submitted", SearchRequest{Query: "digitaliz"}, nil},
 		{"prefix typed with a star", SearchRequest{Query: "digitali*"}, []int64{f.techdogs}},
-		{"a short word typed is a word", SearchRequest{Query: "dig", AsYouType: true}, nil},
+		{"three letters typed are a prefix", SearchRequest{Query: "dig", AsYouType: true}, []int64{f.techdogs}},
+		{"two letters typed are a prefix", SearchRequest{Query: "digitalization ne", AsYouType: true}, []int64{f.techdogs}},
+		{"one letter typed is a word", SearchRequest{Query: "netflix d", AsYouType: true}, nil},
 		{"OR", SearchRequest{Query: "digitalization OR decade"}, both},
 		{"NOT", SearchRequest{Query: "netflix NOT digitalization"}, []int64{f.mynation}},
 		{"minus", SearchRequest{Query: "netflix -digitalization"}, []int64{f.mynation}},
@@ -857,6 +861,76 @@ func TestSearchQueryPlans(t *testing.T) {
 			}
 			if tables[tbl] && !strings.Contains(line, "USING COVERING INDEX source_list") {
 				t.Errorf("%s reads all of %s: %q\n%s", name, tbl, line, strings.Join(plan, "\n"))
+			}
+		}
+	}
+}
+
+// TestListSourcesWays lists sources by filters alone both ways listSources
+// chooses between (each selected source's row, or a walk in the library's
+// order) and checks they agree, on a generated notebook.
+func TestListSourcesWays(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ways.db")
+	if err := generateNotebook(path, 300); err != nil {
+		t.Fatal(err)
+	}
+	nb, err := db.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nb.Close()
+	a := New(nb, Options{Mode: "cli", Log: slog.New(slog.DiscardHandler)})
+	defer func(n int64) { fewSources = n }(fewSources)
+	// The story and the tag with the most sources.
+	var story, storyTag int64
+	var tag string
+	if err := nb.DB.QueryRow(`SELECT story_id FROM story_source GROUP BY story_id ORDER BY count(*) DESC LIMIT 1`).Scan(&story); err != nil {
+		t.Fatal(err)
+	}
+	if err := nb.DB.QueryRow(`SELECT t.name FROM tagging g JOIN tag t ON t.id = g.tag_id WHERE g.source_id IS NOT NULL
+		GROUP BY t.id ORDER BY count(*) DESC LIMIT 1`).Scan(&tag); err != nil {
+		t.Fatal(err)
+	}
+	// A few of the story's sources tagged (the generator tags few sources).
+	storyTag = 1
+	if _, err := nb.DB.Exec(`INSERT OR IGNORE INTO tagging (uuid, tag_id, source_id, created_at)
+		SELECT 'story-tag-' || source_id, 1, source_id, 'now' FROM story_source WHERE story_id = ? LIMIT 3`, story); err != nil {
+		t.Fatal(err)
+	}
+	reqs := []SearchRequest{
+		{StoryID: story}, {Tag: tag}, {SpeakerID: 1}, {SpeakerID: 7}, {Outlet: "the ledger"}, {From: "2021", To: "2022"},
+		{SpeakerID: 1, Outlet: "The Ledger"}, {SpeakerID: 2, From: "2020"}, {StoryID: story, Tag: fmt.Sprintf("tag%d", storyTag)},
+		{Outlet: "The Ledger", From: "2021-06"}, {Tag: tag, To: "2025"}, {SpeakerID: 1, StoryID: story},
+	}
+	inOrder := func(g SearchGroup) []int64 {
+		var out []int64
+		for _, h := range g.Hits {
+			out = append(out, h.ID)
+		}
+		return out
+	}
+	for _, req := range reqs {
+		req.Kinds = []string{"source"}
+		for _, limit := range []int{3, 200} {
+			req.Limit = limit
+			var got [2]SearchGroup
+			for i, few := range []int64{1 << 40, 0} {
+				fewSources = few
+				res, err := a.SearchAll(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got[i] = res.Groups[0]
+			}
+			if !slices.Equal(inOrder(got[0]), inOrder(got[1])) || got[0].Total != got[1].Total {
+				t.Errorf("%+v: reading rows found %v (of %d), walking %v (of %d)", req,
+					inOrder(got[0]), got[0].Total, inOrder(got[1]), got[1].Total)
+			}
+			if g := got[0]; limit == 200 && g.Total != len(g.Hits) {
+				t.Errorf("%+v: total %d, %d hits", req, g.Total, len(g.Hits))
+			}
+			if limit == 200 && got[0].Total == 0 {
+				t.Errorf("%+v selects nothing: choose a filter that selects some", req)
 			}
 		}
 	}

@@ -19,6 +19,29 @@ type Library struct {
 	Sources []SourceSummary `json:"sources"` // newest first
 }
 
+// LibraryRequest asks for a page of the library (LibraryPage).
+type LibraryRequest struct {
+	// Filter keeps the sources whose title, outlet or authors contain every
+	// one of its words; case and accents do not count. Empty keeps all.
+	Filter string `json:"filter"`
+	Offset int    `json:"offset"` // the first source of the page, counting from 0
+	Limit  int    `json:"limit"`  // sources on the page: default 100, at most 500
+	// Around, when not 0, asks for the page holding that source instead of
+	// the one at Offset.
+	Around int64 `json:"around"`
+}
+
+// LibraryPage is a stretch of the library, newest first.
+type LibraryPage struct {
+	Offset int `json:"offset"` // where Sources start in the list
+	Total  int `json:"total"`  // sources in the list (passing the filter)
+	All    int `json:"all"`    // sources in the notebook
+	// Index is where the source Around is in the list; -1 when it was not
+	// asked for, or is not in the list.
+	Index   int             `json:"index"`
+	Sources []SourceSummary `json:"sources"`
+}
+
 // Story is a collection of sources about one event.
 type Story struct {
 	ID        int64   `json:"id"`

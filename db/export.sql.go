@@ -505,15 +505,25 @@ const exportSpeakers = `-- name: ExportSpeakers :many
 SELECT id, uuid, name, role, affiliation, created_at, modified_at FROM speaker ORDER BY id
 `
 
-func (q *Queries) ExportSpeakers(ctx context.Context) ([]Speaker, error) {
+type ExportSpeakersRow struct {
+	ID          int64
+	UUID        string
+	Name        string
+	Role        string
+	Affiliation string
+	CreatedAt   string
+	ModifiedAt  string
+}
+
+func (q *Queries) ExportSpeakers(ctx context.Context) ([]ExportSpeakersRow, error) {
 	rows, err := q.db.QueryContext(ctx, exportSpeakers)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	items := []Speaker{}
+	items := []ExportSpeakersRow{}
 	for rows.Next() {
-		var i Speaker
+		var i ExportSpeakersRow
 		if err := rows.Scan(
 			&i.ID,
 			&i.UUID,

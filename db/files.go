@@ -311,6 +311,7 @@ func (nb *Notebook) Restore(ctx context.Context, src string) error {
 		return b.Finish()
 	})
 	conn.Close()
+	nb.changes.Add(1) // everything may have changed
 	if err != nil {
 		return fmt.Errorf("db: restore %s: %w", src, err)
 	}

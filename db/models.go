@@ -178,6 +178,8 @@ type Speaker struct {
 	Affiliation string
 	CreatedAt   string
 	ModifiedAt  string
+	QuoteCount  int64
+	SourceCount int64
 }
 
 type SpeakerAlias struct {

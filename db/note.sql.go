@@ -481,6 +481,17 @@ func (q *Queries) NoteByTitle(ctx context.Context, title string) (NoteByTitleRow
 	return i, err
 }
 
+const noteCount = `-- name: NoteCount :one
+SELECT count(*) FROM note
+`
+
+func (q *Queries) NoteCount(ctx context.Context) (int64, error) {
+	row := q.db.QueryRowContext(ctx, noteCount)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
 const noteCreate = `-- name: NoteCreate :one
 INSERT INTO note (uuid, body, created_at, modified_at)
 VALUES (?, ?, ?, ?)

@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -50,20 +51,31 @@ func Migrations() fs.FS {
 type Notebook struct {
 	// DB is the connection pool. Use it for reads; write through Tx.
 	DB *sql.DB
-	// Q runs the generated queries on DB.
+	// Q runs the generated queries on DB, each through a statement
+	// prepared once.
 	Q *Queries
 	// Path is the notebook file's absolute path.
 	Path string
 	// SchemaVersion is the schema version after migration.
 	SchemaVersion int64
 
-	lock *flock.Flock
+	lock  *flock.Flock
+	stmts *stmtCache
+	// changes counts the write transactions committed (see Changes).
+	changes atomic.Uint64
 	// backupFirst: copy the notebook into its backups before migrating it.
 	backupFirst bool
 }
 
 // KeepBackups is how many backups a notebook keeps; older ones are deleted.
 const KeepBackups = 10
+
+// Changes returns how many write transactions (Tx) have committed since
+// the notebook was opened. Every write of the app goes through Tx, and no
+// other process can write while the notebook is open (the lock), so an
+// unchanged number means unchanged contents: what is computed from them
+// can be kept until it changes.
+func (nb *Notebook) Changes() uint64 { return nb.changes.Load() }
 
 // Errors Open returns, wrapped in *OpenError. Test them with errors.Is.
 var (
@@ -186,7 +198,8 @@ func open(ctx context.Context, path string, backup bool) (*Notebook, error) {
 	if err != nil {
 		return fail(nil, "", err)
 	}
-	nb := &Notebook{DB: sqldb, Q: New(sqldb), Path: path, backupFirst: backup}
+	stmts := newStmtCache(sqldb)
+	nb := &Notebook{DB: sqldb, Q: New(stmts), Path: path, stmts: stmts, backupFirst: backup}
 	if err := nb.migrate(ctx); err != nil {
 		sqldb.Close()
 		var oe *OpenError
@@ -376,7 +389,12 @@ func (nb *Notebook) Tx(ctx context.Context, fn func(q *Queries) error) error {
 		_ = tx.Rollback()
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	// Counted once the commit has landed, so that whoever reads the
+	// number and then the notebook never files old contents under the
+	// new number.
+	err = tx.Commit()
+	nb.changes.Add(1)
+	if err != nil {
 		return fmt.Errorf("db: commit: %w", err)
 	}
 	return nil
@@ -393,7 +411,9 @@ func (nb *Notebook) TxRaw(ctx context.Context, fn func(tx DBTX) error) error {
 		_ = tx.Rollback()
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	err = tx.Commit()
+	nb.changes.Add(1)
+	if err != nil {
 		return fmt.Errorf("db: commit: %w", err)
 	}
 	return nil
@@ -403,6 +423,9 @@ func (nb *Notebook) TxRaw(ctx context.Context, fn func(tx DBTX) error) error {
 // so the notebook is one self-contained file after a clean exit. The lock
 // file stays: removing it would let two processes lock different files.
 func (nb *Notebook) Close() error {
+	if nb.stmts != nil {
+		nb.stmts.close()
+	}
 	_, _ = nb.DB.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	err := nb.DB.Close()
 	if nb.lock != nil {

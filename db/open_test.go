@@ -241,3 +241,27 @@ func TestDefaultPath(t *testing.T) {
 		t.Errorf("DefaultPath without XDG_DATA_HOME = %q", p)
 	}
 }
+
+// Changes goes up with every committed write transaction, and not for a
+// transaction that was rolled back.
+func TestChanges(t *testing.T) {
+	nb := openTemp(t)
+	ctx := context.Background()
+	before := nb.Changes()
+	if err := nb.Tx(ctx, func(q *Queries) error {
+		_, err := q.StoryCreate(ctx, StoryCreateParams{UUID: "s1", Title: "A story", CreatedAt: now, ModifiedAt: now})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	after := nb.Changes()
+	if after <= before {
+		t.Errorf("Changes %d after a commit, %d before", after, before)
+	}
+	if err := nb.Tx(ctx, func(q *Queries) error { return errors.New("no") }); err == nil {
+		t.Fatal("the failing transaction did not fail")
+	}
+	if nb.Changes() != after {
+		t.Errorf("Changes %d after a rollback, %d before", nb.Changes(), after)
+	}
+}

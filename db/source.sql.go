@@ -7,6 +7,7 @@ package db
 
 import (
 	"context"
+	"strings"
 )
 
 const sourceCount = `-- name: SourceCount :one
@@ -234,6 +235,108 @@ func (q *Queries) SourceList(ctx context.Context) ([]SourceListRow, error) {
 	return items, nil
 }
 
+const sourceListFilterWords = `-- name: SourceListFilterWords :many
+SELECT id, title, outlet, authors
+FROM source INDEXED BY source_list
+ORDER BY CASE WHEN published <> '' THEN published ELSE imported_at END DESC, id DESC
+`
+
+type SourceListFilterWordsRow struct {
+	ID      int64
+	Title   string
+	Outlet  string
+	Authors string
+}
+
+// Every source in the library's order with what the library's filter
+// looks at, from the index source_list alone.
+func (q *Queries) SourceListFilterWords(ctx context.Context) ([]SourceListFilterWordsRow, error) {
+	rows, err := q.db.QueryContext(ctx, sourceListFilterWords)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []SourceListFilterWordsRow{}
+	for rows.Next() {
+		var i SourceListFilterWordsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Title,
+			&i.Outlet,
+			&i.Authors,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const sourceListPage = `-- name: SourceListPage :many
+SELECT id, uuid, title, outlet, authors, published, kind, words, imported_at
+FROM source INDEXED BY source_list
+ORDER BY CASE WHEN published <> '' THEN published ELSE imported_at END DESC, id DESC
+LIMIT ?2 OFFSET ?1
+`
+
+type SourceListPageParams struct {
+	Skip    int64
+	MaxRows int64
+}
+
+type SourceListPageRow struct {
+	ID         int64
+	UUID       string
+	Title      string
+	Outlet     string
+	Authors    string
+	Published  string
+	Kind       string
+	Words      int64
+	ImportedAt string
+}
+
+// A stretch of the library (newest first, as SourceList) from the index
+// source_list alone.
+func (q *Queries) SourceListPage(ctx context.Context, arg SourceListPageParams) ([]SourceListPageRow, error) {
+	rows, err := q.db.QueryContext(ctx, sourceListPage, arg.Skip, arg.MaxRows)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []SourceListPageRow{}
+	for rows.Next() {
+		var i SourceListPageRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.UUID,
+			&i.Title,
+			&i.Outlet,
+			&i.Authors,
+			&i.Published,
+			&i.Kind,
+			&i.Words,
+			&i.ImportedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const sourceOriginal = `-- name: SourceOriginal :one
 SELECT original, media_type, original_name FROM source WHERE id = ?
 `
@@ -249,6 +352,60 @@ func (q *Queries) SourceOriginal(ctx context.Context, id int64) (SourceOriginalR
 	var i SourceOriginalRow
 	err := row.Scan(&i.Original, &i.MediaType, &i.OriginalName)
 	return i, err
+}
+
+const sourceOutlets = `-- name: SourceOutlets :many
+SELECT CAST(min(outlet) AS TEXT) AS name
+FROM source
+WHERE outlet <> ''
+GROUP BY outlet COLLATE NOCASE
+ORDER BY count(*) DESC, name COLLATE NOCASE
+LIMIT ?1
+`
+
+// The outlets named, the one with the most sources first, at most
+// max_outlets. Spellings that differ only in case count as one outlet,
+// named by one of them.
+func (q *Queries) SourceOutlets(ctx context.Context, maxOutlets int64) ([]string, error) {
+	rows, err := q.db.QueryContext(ctx, sourceOutlets, maxOutlets)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []string{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		items = append(items, name)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const sourcePosition = `-- name: SourcePosition :one
+SELECT CAST(coalesce((
+    SELECT (SELECT count(*) FROM source b INDEXED BY source_list
+            WHERE (CASE WHEN b.published <> '' THEN b.published ELSE b.imported_at END) > k.sort_key)
+         + (SELECT count(*) FROM source b INDEXED BY source_list
+            WHERE (CASE WHEN b.published <> '' THEN b.published ELSE b.imported_at END) = k.sort_key AND b.id > k.id)
+    FROM (SELECT s.id, CASE WHEN s.published <> '' THEN s.published ELSE s.imported_at END AS sort_key
+          FROM source s INDEXED BY source_summary WHERE s.id = ?1) AS k), -1) AS INTEGER) AS position
+`
+
+// How many sources come before a source in the library's order; -1 when
+// there is no such source.
+func (q *Queries) SourcePosition(ctx context.Context, id int64) (int64, error) {
+	row := q.db.QueryRowContext(ctx, sourcePosition, id)
+	var position int64
+	err := row.Scan(&position)
+	return position, err
 }
 
 const sourceQuotesPending = `-- name: SourceQuotesPending :many
@@ -384,6 +541,70 @@ type SourceSetQuotesVersionParams struct {
 func (q *Queries) SourceSetQuotesVersion(ctx context.Context, arg SourceSetQuotesVersionParams) error {
 	_, err := q.db.ExecContext(ctx, sourceSetQuotesVersion, arg.QuotesVersion, arg.ID)
 	return err
+}
+
+const sourceSummaries = `-- name: SourceSummaries :many
+SELECT id, uuid, title, outlet, authors, published, kind, words, imported_at
+FROM source INDEXED BY source_summary
+WHERE id IN (/*SLICE:ids*/?)
+`
+
+type SourceSummariesRow struct {
+	ID         int64
+	UUID       string
+	Title      string
+	Outlet     string
+	Authors    string
+	Published  string
+	Kind       string
+	Words      int64
+	ImportedAt string
+}
+
+// The summaries of some sources, in no particular order, from the index
+// source_summary alone (the row's words and imported_at come after its
+// text and original).
+func (q *Queries) SourceSummaries(ctx context.Context, ids []int64) ([]SourceSummariesRow, error) {
+	query := sourceSummaries
+	var queryParams []interface{}
+	if len(ids) > 0 {
+		for _, v := range ids {
+			queryParams = append(queryParams, v)
+		}
+		query = strings.Replace(query, "/*SLICE:ids*/?", strings.Repeat(",?", len(ids))[1:], 1)
+	} else {
+		query = strings.Replace(query, "/*SLICE:ids*/?", "NULL", 1)
+	}
+	rows, err := q.db.QueryContext(ctx, query, queryParams...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []SourceSummariesRow{}
+	for rows.Next() {
+		var i SourceSummariesRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.UUID,
+			&i.Title,
+			&i.Outlet,
+			&i.Authors,
+			&i.Published,
+			&i.Kind,
+			&i.Words,
+			&i.ImportedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const sourceSummaryGet = `-- name: SourceSummaryGet :one

@@ -7,6 +7,7 @@ package db
 
 import (
 	"context"
+	"strings"
 )
 
 const storyCreate = `-- name: StoryCreate :one
@@ -109,6 +110,41 @@ func (q *Queries) StoryList(ctx context.Context) ([]StoryListRow, error) {
 			&i.Title,
 			&i.CreatedAt,
 		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const storyMembers = `-- name: StoryMembers :many
+SELECT story_id, source_id FROM story_source ORDER BY story_id, source_id DESC
+`
+
+type StoryMembersRow struct {
+	StoryID  int64
+	SourceID int64
+}
+
+// Every story membership, from an index alone, each story's sources by id,
+// highest first. Ordering them by date instead read every member source
+// (100 ms for 10,000): the window orders the few it shows.
+func (q *Queries) StoryMembers(ctx context.Context) ([]StoryMembersRow, error) {
+	rows, err := q.db.QueryContext(ctx, storyMembers)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []StoryMembersRow{}
+	for rows.Next() {
+		var i StoryMembersRow
+		if err := rows.Scan(&i.StoryID, &i.SourceID); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
@@ -250,6 +286,51 @@ func (q *Queries) StorySourceListBySource(ctx context.Context, sourceID int64) (
 			return nil, err
 		}
 		items = append(items, story_id)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const storySourceListBySources = `-- name: StorySourceListBySources :many
+SELECT source_id, story_id FROM story_source
+WHERE source_id IN (/*SLICE:ids*/?)
+ORDER BY source_id, story_id
+`
+
+type StorySourceListBySourcesRow struct {
+	SourceID int64
+	StoryID  int64
+}
+
+// The stories of some sources.
+func (q *Queries) StorySourceListBySources(ctx context.Context, ids []int64) ([]StorySourceListBySourcesRow, error) {
+	query := storySourceListBySources
+	var queryParams []interface{}
+	if len(ids) > 0 {
+		for _, v := range ids {
+			queryParams = append(queryParams, v)
+		}
+		query = strings.Replace(query, "/*SLICE:ids*/?", strings.Repeat(",?", len(ids))[1:], 1)
+	} else {
+		query = strings.Replace(query, "/*SLICE:ids*/?", "NULL", 1)
+	}
+	rows, err := q.db.QueryContext(ctx, query, queryParams...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []StorySourceListBySourcesRow{}
+	for rows.Next() {
+		var i StorySourceListBySourcesRow
+		if err := rows.Scan(&i.SourceID, &i.StoryID); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
 	}
 	if err := rows.Close(); err != nil {
 		return nil, err

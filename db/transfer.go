@@ -27,6 +27,13 @@ var transferTables = []string{
 	"note", "note_link", "note_ref", "tag", "tagging",
 }
 
+// derivedColumns are kept by triggers from other rows (a speaker's counts
+// of quotes and sources): a transfer neither copies nor compares them, and
+// the triggers count the rows it adds.
+var derivedColumns = map[string][]string{
+	"speaker": {"quote_count", "source_count"},
+}
+
 // TransferTables returns the tables a transfer copies, parents first.
 func TransferTables() []string { return slices.Clone(transferTables) }
 
@@ -34,7 +41,8 @@ func TransferTables() []string { return slices.Clone(transferTables) }
 // without the integer id, and with every foreign key holding the UUID of
 // the row it refers to (nil when it refers to nothing). note_ref's
 // target_id, which is not a declared foreign key, is left out: it is found
-// again from target_kind and target_uuid.
+// again from target_kind and target_uuid. So are the columns triggers keep
+// (derivedColumns).
 type Row struct {
 	Table string
 	Cols  []string
@@ -98,7 +106,7 @@ func readSchema(ctx context.Context, q DBTX) (map[string]*tableInfo, error) {
 				rows.Close()
 				return nil, fmt.Errorf("db: read the columns of %s: %w", t, err)
 			}
-			if c.name == "id" || (t == "note_ref" && c.name == "target_id") {
+			if c.name == "id" || (t == "note_ref" && c.name == "target_id") || slices.Contains(derivedColumns[t], c.name) {
 				continue
 			}
 			c.blob = typ == "BLOB"

@@ -231,3 +231,6 @@ UNION ALL SELECT q.text FROM quote q WHERE sqlc.arg(kind) = 'quote' AND q.id = s
 UNION ALL SELECT sp.name FROM speaker sp WHERE sqlc.arg(kind) = 'speaker' AND sp.id = sqlc.arg(target_id)
 UNION ALL SELECT st.title FROM story st WHERE sqlc.arg(kind) = 'story' AND st.id = sqlc.arg(target_id)
 LIMIT 1;
+
+-- name: NoteCount :one
+SELECT count(*) FROM note;

@@ -250,11 +250,91 @@ FROM note_fts(CAST(sqlc.arg(query) AS TEXT)) AS f
 WHERE f.rowid >= CAST(sqlc.arg(first_id) AS INTEGER) AND f.rowid <= CAST(sqlc.arg(last_id) AS INTEGER)
   AND +f.rowid IN (SELECT x.id FROM note x WHERE x.id IN (sqlc.slice(ids)));
 
+-- name: ListSourcesCount :one
+-- How many sources the filters select. cand is the sources of the first
+-- filter set (speaker, story, tag, outlet, dates); the others narrow it as
+-- lists of ids read from indexes, so no source row is read: a speaker
+-- quoted in a quarter of 100,000 sources is counted from the index
+-- quote_speaker alone.
+WITH cand(id) AS (
+    SELECT q.source_id FROM quote q
+    WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) <> 0
+      AND q.speaker_id = CAST(sqlc.arg(speaker_id) AS INTEGER) AND q.status <> 'rejected'
+    UNION
+    SELECT ss.source_id FROM story_source ss
+    WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 AND CAST(sqlc.arg(story_id) AS INTEGER) <> 0
+      AND ss.story_id = CAST(sqlc.arg(story_id) AS INTEGER)
+    UNION
+    SELECT g.source_id FROM tagging g
+    WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 AND CAST(sqlc.arg(story_id) AS INTEGER) = 0
+      AND CAST(sqlc.arg(tag_id) AS INTEGER) <> 0 AND g.tag_id = CAST(sqlc.arg(tag_id) AS INTEGER) AND g.source_id IS NOT NULL
+    UNION
+    SELECT cs.id FROM source cs
+    WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 AND CAST(sqlc.arg(story_id) AS INTEGER) = 0
+      AND CAST(sqlc.arg(tag_id) AS INTEGER) = 0
+      AND CAST(sqlc.arg(outlet) AS TEXT) <> '' AND cs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE
+    UNION
+    SELECT cs.id FROM source cs
+    WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 AND CAST(sqlc.arg(story_id) AS INTEGER) = 0
+      AND CAST(sqlc.arg(tag_id) AS INTEGER) = 0 AND CAST(sqlc.arg(outlet) AS TEXT) = ''
+      AND cs.published >= CAST(sqlc.arg(date_from) AS TEXT) AND cs.published <= CAST(sqlc.arg(date_to) AS TEXT)
+)
+SELECT CAST(count(*) AS INTEGER) AS n
+FROM cand
+WHERE (CAST(sqlc.arg(story_id) AS INTEGER) = 0 OR cand.id IN (
+        SELECT ss.source_id FROM story_source ss WHERE ss.story_id = CAST(sqlc.arg(story_id) AS INTEGER)))
+  AND (CAST(sqlc.arg(tag_id) AS INTEGER) = 0 OR cand.id IN (
+        SELECT g.source_id FROM tagging g WHERE g.tag_id = CAST(sqlc.arg(tag_id) AS INTEGER)))
+  AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR cand.id IN (
+        SELECT fs.id FROM source fs WHERE fs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE))
+  AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR cand.id IN (
+        SELECT fs.id FROM source fs
+        WHERE fs.published >= CAST(sqlc.arg(date_from) AS TEXT) AND fs.published <= CAST(sqlc.arg(date_to) AS TEXT)));
+
+-- name: ListSourcesFew :many
+-- The newest sources the filters select, as in the library (by
+-- publication date, else import time), when they select few: cand as in
+-- ListSourcesCount, then each one's row.
+WITH cand(id) AS (
+    SELECT q.source_id FROM quote q
+    WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) <> 0
+      AND q.speaker_id = CAST(sqlc.arg(speaker_id) AS INTEGER) AND q.status <> 'rejected'
+    UNION
+    SELECT ss.source_id FROM story_source ss
+    WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 AND CAST(sqlc.arg(story_id) AS INTEGER) <> 0
+      AND ss.story_id = CAST(sqlc.arg(story_id) AS INTEGER)
+    UNION
+    SELECT g.source_id FROM tagging g
+    WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 AND CAST(sqlc.arg(story_id) AS INTEGER) = 0
+      AND CAST(sqlc.arg(tag_id) AS INTEGER) <> 0 AND g.tag_id = CAST(sqlc.arg(tag_id) AS INTEGER) AND g.source_id IS NOT NULL
+    UNION
+    SELECT cs.id FROM source cs
+    WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 AND CAST(sqlc.arg(story_id) AS INTEGER) = 0
+      AND CAST(sqlc.arg(tag_id) AS INTEGER) = 0
+      AND CAST(sqlc.arg(outlet) AS TEXT) <> '' AND cs.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE
+    UNION
+    SELECT cs.id FROM source cs
+    WHERE CAST(sqlc.arg(speaker_id) AS INTEGER) = 0 AND CAST(sqlc.arg(story_id) AS INTEGER) = 0
+      AND CAST(sqlc.arg(tag_id) AS INTEGER) = 0 AND CAST(sqlc.arg(outlet) AS TEXT) = ''
+      AND cs.published >= CAST(sqlc.arg(date_from) AS TEXT) AND cs.published <= CAST(sqlc.arg(date_to) AS TEXT)
+)
+SELECT x.id, x.title, x.outlet, x.published
+FROM cand CROSS JOIN source x ON x.id = cand.id
+WHERE (CAST(sqlc.arg(story_id) AS INTEGER) = 0 OR cand.id IN (
+        SELECT ss.source_id FROM story_source ss WHERE ss.story_id = CAST(sqlc.arg(story_id) AS INTEGER)))
+  AND (CAST(sqlc.arg(tag_id) AS INTEGER) = 0 OR cand.id IN (
+        SELECT g.source_id FROM tagging g WHERE g.tag_id = CAST(sqlc.arg(tag_id) AS INTEGER)))
+  AND (CAST(sqlc.arg(outlet) AS TEXT) = '' OR x.outlet = CAST(sqlc.arg(outlet) AS TEXT) COLLATE NOCASE)
+  AND (CAST(sqlc.arg(dated) AS INTEGER) = 0 OR (x.published >= CAST(sqlc.arg(date_from) AS TEXT)
+       AND x.published <= CAST(sqlc.arg(date_to) AS TEXT)))
+ORDER BY CASE WHEN x.published <> '' THEN x.published ELSE x.imported_at END DESC, x.id DESC
+LIMIT sqlc.arg(max_hits);
+
 -- name: ListSources :many
--- Newest first as in the library: by publication date, else import time.
--- The index source_list holds that order and every column read, so no
--- source row is read at all.
-SELECT x.id, x.title, x.outlet, x.published, CAST(count(*) OVER () AS INTEGER) AS total
+-- The newest sources the filters select when they select many: the
+-- sources in the library's order (the index source_list holds it and
+-- every column read, so no source row is read), stopping at max_hits.
+SELECT x.id, x.title, x.outlet, x.published
 FROM source x INDEXED BY source_list
 WHERE (CAST(sqlc.arg(story_id) AS INTEGER) = 0 OR x.id IN (
         SELECT ss.source_id FROM story_source ss WHERE ss.story_id = CAST(sqlc.arg(story_id) AS INTEGER)))

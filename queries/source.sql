@@ -83,3 +83,48 @@ WHERE id = ?;
 
 -- name: SourceTextGet :one
 SELECT text, blocks FROM source WHERE id = ?;
+
+-- name: SourceListPage :many
+-- A stretch of the library (newest first, as SourceList) from the index
+-- source_list alone.
+SELECT id, uuid, title, outlet, authors, published, kind, words, imported_at
+FROM source INDEXED BY source_list
+ORDER BY CASE WHEN published <> '' THEN published ELSE imported_at END DESC, id DESC
+LIMIT sqlc.arg(max_rows) OFFSET sqlc.arg(skip);
+
+-- name: SourceListFilterWords :many
+-- Every source in the library's order with what the library's filter
+-- looks at, from the index source_list alone.
+SELECT id, title, outlet, authors
+FROM source INDEXED BY source_list
+ORDER BY CASE WHEN published <> '' THEN published ELSE imported_at END DESC, id DESC;
+
+-- name: SourceSummaries :many
+-- The summaries of some sources, in no particular order, from the index
+-- source_summary alone (the row's words and imported_at come after its
+-- text and original).
+SELECT id, uuid, title, outlet, authors, published, kind, words, imported_at
+FROM source INDEXED BY source_summary
+WHERE id IN (sqlc.slice(ids));
+
+-- name: SourcePosition :one
+-- How many sources come before a source in the library's order; -1 when
+-- there is no such source.
+SELECT CAST(coalesce((
+    SELECT (SELECT count(*) FROM source b INDEXED BY source_list
+            WHERE (CASE WHEN b.published <> '' THEN b.published ELSE b.imported_at END) > k.sort_key)
+         + (SELECT count(*) FROM source b INDEXED BY source_list
+            WHERE (CASE WHEN b.published <> '' THEN b.published ELSE b.imported_at END) = k.sort_key AND b.id > k.id)
+    FROM (SELECT s.id, CASE WHEN s.published <> '' THEN s.published ELSE s.imported_at END AS sort_key
+          FROM source s INDEXED BY source_summary WHERE s.id = sqlc.arg(id)) AS k), -1) AS INTEGER) AS position;
+
+-- name: SourceOutlets :many
+-- The outlets named, the one with the most sources first, at most
+-- max_outlets. Spellings that differ only in case count as one outlet,
+-- named by one of them.
+SELECT CAST(min(outlet) AS TEXT) AS name
+FROM source
+WHERE outlet <> ''
+GROUP BY outlet COLLATE NOCASE
+ORDER BY count(*) DESC, name COLLATE NOCASE
+LIMIT sqlc.arg(max_outlets);

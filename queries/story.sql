@@ -42,3 +42,15 @@ FROM story_source ss
 JOIN source s ON s.id = ss.source_id
 WHERE ss.story_id = ?
 ORDER BY CASE WHEN s.published <> '' THEN s.published ELSE s.imported_at END DESC, s.id DESC;
+
+-- name: StorySourceListBySources :many
+-- The stories of some sources.
+SELECT source_id, story_id FROM story_source
+WHERE source_id IN (sqlc.slice(ids))
+ORDER BY source_id, story_id;
+
+-- name: StoryMembers :many
+-- Every story membership, from an index alone, each story's sources by id,
+-- highest first. Ordering them by date instead read every member source
+-- (100 ms for 10,000): the window orders the few it shows.
+SELECT story_id, source_id FROM story_source ORDER BY story_id, source_id DESC;

@@ -21,9 +21,9 @@ type Options struct {
 	AsYouType bool
 	// MinPrefix, with AsYouType, is the fewest characters the word being
 	// typed needs to become a prefix; a shorter one is searched as a whole
-	// word. A prefix of one or two letters matches a large part of a big
-	// index and is slow to search, and tells little about what is being
-	// typed. Zero means 1.
+	// word. A very short prefix matches a large part of a big index, which
+	// is slow to search unless the index keeps prefixes of that length,
+	// and tells little about what is being typed. Zero means 1.
 	MinPrefix int
 }
 

@@ -140,6 +140,12 @@ func TestTranslateMinPrefix(t *testing.T) {
 			t.Errorf("Translate(%q, MinPrefix 4) = %s, want %s", tt.in, got, tt.want)
 		}
 	}
+	// The app's setting: two letters make a prefix.
+	for in, want := range map[string]string{"p": `"p"`, "pr": `"pr"*`, "thomas h": `"thomas" "h"`, "東": `"東"`, "東京": `"東京"*`} {
+		if got := Translate(in, Options{AsYouType: true, MinPrefix: 2}); got != want {
+			t.Errorf("Translate(%q, MinPrefix 2) = %s, want %s", in, got, want)
+		}
+	}
 	if got := Translate("p", Options{AsYouType: true}); got != `"p"*` {
 		t.Errorf("MinPrefix 0: %s", got)
 	}

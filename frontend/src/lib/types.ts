@@ -140,7 +140,7 @@ export type SearchKind = 'source' | 'quote' | 'speaker' | 'note';
  */
 export interface SearchRequest {
   query: string;
-  /** The word being typed is a prefix (once it has four letters). */
+  /** The word being typed is a prefix (once it has two letters). */
   asYouType: boolean;
   /** The kinds to search; empty for all. */
   kinds: SearchKind[];

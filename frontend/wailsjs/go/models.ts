@@ -1006,6 +1006,62 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class LibraryPage {
+	    offset: number;
+	    total: number;
+	    all: number;
+	    index: number;
+	    sources: SourceSummary[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LibraryPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.offset = source["offset"];
+	        this.total = source["total"];
+	        this.all = source["all"];
+	        this.index = source["index"];
+	        this.sources = this.convertValues(source["sources"], SourceSummary);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LibraryRequest {
+	    filter: string;
+	    offset: number;
+	    limit: number;
+	    around: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LibraryRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = source["filter"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	        this.around = source["around"];
+	    }
+	}
 	export class LinkTarget {
 	    kind: string;
 	    id: number;

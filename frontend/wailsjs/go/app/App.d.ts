@@ -65,6 +65,8 @@ export function JobStatus(arg1:string):Promise<app.Job>;
 
 export function Library():Promise<app.Library>;
 
+export function LibraryPage(arg1:app.LibraryRequest):Promise<app.LibraryPage>;
+
 export function LinkTargets(arg1:string):Promise<Array<app.LinkTarget>>;
 
 export function MergeFile(arg1:string):Promise<app.MergeResult>;
@@ -73,7 +75,11 @@ export function MergeSpeakers(arg1:number,arg2:Array<number>):Promise<app.Speake
 
 export function Note(arg1:number):Promise<app.Note>;
 
+export function NoteCount():Promise<number>;
+
 export function Notes(arg1:app.NoteFilter):Promise<Array<app.Note>>;
+
+export function Outlets():Promise<Array<string>>;
 
 export function Quote(arg1:number):Promise<app.Quote>;
 
@@ -115,6 +121,8 @@ export function ShowInFolder(arg1:string):Promise<void>;
 
 export function Source(arg1:number):Promise<app.Source>;
 
+export function SourceSummaries(arg1:Array<number>):Promise<Array<app.SourceSummary>>;
+
 export function Speaker(arg1:number):Promise<app.Speaker>;
 
 export function SpeakerQuotes(arg1:number):Promise<Array<app.Quote>>;
@@ -128,6 +136,8 @@ export function StartExport(arg1:app.ExportRequest):Promise<app.Job>;
 export function StartMerge(arg1:string):Promise<app.Job>;
 
 export function StartMergeUpload(arg1:app.FileData):Promise<app.Job>;
+
+export function Stories():Promise<Array<app.Story>>;
 
 export function StoryPage(arg1:number):Promise<app.StoryPage>;
 

@@ -126,6 +126,10 @@ export function Library() {
   return window['go']['app']['App']['Library']();
 }
 
+export function LibraryPage(arg1) {
+  return window['go']['app']['App']['LibraryPage'](arg1);
+}
+
 export function LinkTargets(arg1) {
   return window['go']['app']['App']['LinkTargets'](arg1);
 }
@@ -142,8 +146,16 @@ export function Note(arg1) {
   return window['go']['app']['App']['Note'](arg1);
 }
 
+export function NoteCount() {
+  return window['go']['app']['App']['NoteCount']();
+}
+
 export function Notes(arg1) {
   return window['go']['app']['App']['Notes'](arg1);
+}
+
+export function Outlets() {
+  return window['go']['app']['App']['Outlets']();
 }
 
 export function Quote(arg1) {
@@ -226,6 +238,10 @@ export function Source(arg1) {
   return window['go']['app']['App']['Source'](arg1);
 }
 
+export function SourceSummaries(arg1) {
+  return window['go']['app']['App']['SourceSummaries'](arg1);
+}
+
 export function Speaker(arg1) {
   return window['go']['app']['App']['Speaker'](arg1);
 }
@@ -252,6 +268,10 @@ export function StartMerge(arg1) {
 
 export function StartMergeUpload(arg1) {
   return window['go']['app']['App']['StartMergeUpload'](arg1);
+}
+
+export function Stories() {
+  return window['go']['app']['App']['Stories']();
 }
 
 export function StoryPage(arg1) {

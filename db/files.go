@@ -368,12 +368,24 @@ func OpenOther(ctx context.Context, path string) (*Other, error) {
 		}
 		return nil, &OpenError{Path: path, Kind: kind, Detail: err.Error(), Err: err}
 	}
-	var check string
-	if err := o.DB.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&check); err != nil {
-		return fail(err)
-	}
-	if check != "ok" {
-		return fail(&OpenError{Path: path, Kind: ErrDamaged, Detail: check})
+	// Check the tables a merge reads, not the full-text indexes: those are
+	// never read (the merge indexes what it adds), and checking them took
+	// a third as long as the merge itself.
+	for _, t := range transferTables {
+		var n int
+		if err := o.DB.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", t).Scan(&n); err != nil {
+			return fail(err)
+		}
+		if n == 0 {
+			continue // an older schema; migrating its copy reads it all
+		}
+		var check string
+		if err := o.DB.QueryRowContext(ctx, "SELECT quick_check FROM pragma_quick_check(?)", t).Scan(&check); err != nil {
+			return fail(err)
+		}
+		if check != "ok" {
+			return fail(&OpenError{Path: path, Kind: ErrDamaged, Detail: check})
+		}
 	}
 	var appID, version int64
 	if err := o.DB.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {

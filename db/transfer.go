@@ -12,6 +12,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -33,6 +34,19 @@ var transferTables = []string{
 var derivedColumns = map[string][]string{
 	"speaker": {"quote_count", "source_count"},
 }
+
+// countTriggers are the triggers on quote that keep the speakers' counts
+// (schema v7). A merge drops them while it adds quotes, each of which would
+// update its speaker's row, and counts afresh, at Finish, the speakers whose
+// quotes it added or changed (recount).
+const countTriggers = "speaker_count_%"
+
+// recount counts afresh the quotes and sources of the speakers whose ids
+// are in the JSON array given.
+const recount = `UPDATE speaker SET
+    quote_count = (SELECT count(*) FROM quote q WHERE q.speaker_id = speaker.id AND q.status <> 'rejected'),
+    source_count = (SELECT count(DISTINCT q.source_id) FROM quote q WHERE q.speaker_id = speaker.id AND q.status <> 'rejected')
+WHERE id IN (SELECT value FROM json_each(?))`
 
 // TransferTables returns the tables a transfer copies, parents first.
 func TransferTables() []string { return slices.Clone(transferTables) }
@@ -282,6 +296,9 @@ type Merger struct {
 	ids map[string]map[string]int64
 	// fresh are the tables that were empty when the merge began.
 	fresh map[string]bool
+	// recount are the speakers whose quotes the merge added or changed,
+	// counted afresh by Finish (see countTriggers).
+	recount map[int64]bool
 	// touched are the notes added or replaced, whose note_ref rows follow.
 	touched map[string]int64
 	// stmts are the prepared statements, by SQL: a merge runs the same
@@ -330,6 +347,19 @@ func (m *Merger) deferIndexes() error {
 		found = append(found, d)
 	}
 	rows.Close()
+	rows, err = m.q.QueryContext(m.ctx, "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'quote' AND name LIKE ?", countTriggers)
+	if err != nil {
+		return fmt.Errorf("db: merge: read the triggers: %w", err)
+	}
+	for rows.Next() {
+		d := deferredIndex{}
+		if err := rows.Scan(&d.trigger, &d.table, &d.sql); err != nil {
+			rows.Close()
+			return fmt.Errorf("db: merge: read the triggers: %w", err)
+		}
+		found = append(found, d) // no bulk: Finish recounts
+	}
+	rows.Close()
 	for _, d := range found {
 		if err := m.q.QueryRowContext(m.ctx, "SELECT coalesce(max(id), 0) FROM "+d.table).Scan(&d.maxID); err != nil {
 			return fmt.Errorf("db: merge: %w", err)
@@ -348,7 +378,24 @@ func (m *Merger) deferIndexes() error {
 // triggers' removal is rolled back too.
 func (m *Merger) Finish() error {
 	m.Close()
+	if len(m.recount) > 0 {
+		ids := make([]int64, 0, len(m.recount))
+		for id := range m.recount {
+			ids = append(ids, id)
+		}
+		js, _ := json.Marshal(ids)
+		if _, err := m.q.ExecContext(m.ctx, recount, string(js)); err != nil {
+			return fmt.Errorf("db: merge: count the speakers' quotes: %w", err)
+		}
+		m.recount = nil
+	}
 	for _, d := range m.deferred {
+		if d.bulk == "" {
+			if _, err := m.q.ExecContext(m.ctx, d.sql); err != nil {
+				return fmt.Errorf("db: merge: restore %s: %w", d.trigger, err)
+			}
+			continue
+		}
 		if _, err := m.q.ExecContext(m.ctx, d.bulk, d.maxID); err != nil {
 			return fmt.Errorf("db: merge: index the new rows of %s: %w", d.table, err)
 		}
@@ -425,6 +472,7 @@ func NewMerger(ctx context.Context, q DBTX) (*Merger, error) {
 	m := &Merger{q: q, ctx: ctx, schema: schema,
 		alias:   map[string]map[string]int64{},
 		ids:     map[string]map[string]int64{},
+		recount: map[int64]bool{},
 		touched: map[string]int64{},
 		stmts:   map[string]*sql.Stmt{},
 		Stats:   MergeStats{Added: map[string]int{}, Updated: map[string]int{}},
@@ -518,6 +566,9 @@ func (m *Merger) Add(r Row) error {
 	if r.Table == "note_ref" {
 		return m.addRef(cols, vals)
 	}
+	if r.Table == "quote" {
+		m.countSpeaker(cols, vals)
+	}
 	u, _ := r.Get("uuid").(string)
 	if u == "" {
 		return fmt.Errorf("db: merge %s: a row without a uuid", r.Table)
@@ -570,6 +621,9 @@ func (m *Merger) Add(r Row) error {
 			return fmt.Errorf("db: merge %s %s: %w", r.Table, u, err)
 		}
 		m.Stats.Updated[r.Table]++
+		if r.Table == "quote" {
+			m.countSpeaker(cols, local.vals)
+		}
 		if r.Table == "note" {
 			if _, err := m.exec("DELETE FROM note_ref WHERE note_id = ?", local.id); err != nil {
 				return fmt.Errorf("db: merge note %s: %w", u, err)
@@ -581,6 +635,16 @@ func (m *Merger) Add(r Row) error {
 	}
 	m.Stats.Conflicts = append(m.Stats.Conflicts, c)
 	return nil
+}
+
+// countSpeaker notes the speaker of a quote the merge adds or changes (and,
+// for a change, the speaker it had) for Finish to count afresh.
+func (m *Merger) countSpeaker(cols []string, vals []any) {
+	if i := slices.Index(cols, "speaker_id"); i >= 0 {
+		if id, ok := vals[i].(int64); ok {
+			m.recount[id] = true
+		}
+	}
 }
 
 type localRow struct {

@@ -23,11 +23,14 @@ import (
 
 // Options configure an App. Zero values are replaced by real defaults.
 type Options struct {
-	Mode    string           // "desktop", "browser" or "cli"
-	Version string           // the build's version
-	Now     func() time.Time // the clock; time.Now by default
-	NewUUID func() string    // row UUIDs; random UUIDv7 by default
-	Log     *slog.Logger     // where details of internal errors go
+	Mode    string // "desktop", "browser" or "cli"
+	Version string // the build's version
+	// Now is the clock, time.Now by default, and NewUUID makes row UUIDs,
+	// random UUIDv7 by default. Both are called from several goroutines at
+	// once (an export beside an edit), so a replacement must be safe for that.
+	Now     func() time.Time
+	NewUUID func() string
+	Log     *slog.Logger // where details of internal errors go
 	// OnReady is called when the UI reports it has loaded (Ready).
 	OnReady func(Info)
 	// MaxImportBytes is the largest file or text imported (at most, and by

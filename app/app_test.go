@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -30,18 +31,33 @@ func newApp(t testing.TB) (*App, *db.Notebook) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { nb.Close() })
-	clock := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-	n := 0
+	now, newUUID := fakeClock(time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC), "00000000")
 	a := New(nb, Options{
-		Mode: "cli", Version: "test",
-		Now: func() time.Time { clock = clock.Add(time.Second); return clock },
-		NewUUID: func() string {
-			n++
-			return fmt.Sprintf("00000000-0000-7000-8000-%012d", n)
-		},
+		Mode: "cli", Version: "test", Now: now, NewUUID: newUUID,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	return a, nb
+}
+
+// fakeClock returns a clock that ticks a second per call and UUIDs that
+// count up after prefix: predictable, and safe to call from several
+// goroutines, as the App does (an export beside a note being written).
+func fakeClock(start time.Time, prefix string) (func() time.Time, func() string) {
+	var mu sync.Mutex
+	clock, n := start, 0
+	now := func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		clock = clock.Add(time.Second)
+		return clock
+	}
+	newUUID := func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		n++
+		return fmt.Sprintf("%s-0000-7000-8000-%012d", prefix, n)
+	}
+	return now, newUUID
 }
 
 func readSeed(t *testing.T, path string) []byte {

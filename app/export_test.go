@@ -140,15 +140,9 @@ func openApp(t testing.TB, path, prefix string) *App {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { nb.Close() })
-	clock := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
-	n := 0
+	now, newUUID := fakeClock(time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC), prefix)
 	return New(nb, Options{
-		Mode: "cli", Version: "test",
-		Now: func() time.Time { clock = clock.Add(time.Second); return clock },
-		NewUUID: func() string {
-			n++
-			return fmt.Sprintf("%s-0000-7000-8000-%012d", prefix, n)
-		},
+		Mode: "cli", Version: "test", Now: now, NewUUID: newUUID,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 }

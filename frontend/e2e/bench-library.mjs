@@ -305,6 +305,9 @@ async function main() {
       };
     });
     await page.getByTestId('reader-title').waitFor();
+    // What the start asks for after the library (the speakers list) has
+    // arrived before the scrolling is timed.
+    await page.waitForLoadState('networkidle');
     await sleep(1000);
     const atStart = await memory(cdp);
 

@@ -143,8 +143,18 @@ export class Notebook {
     else this.filterTimer = setTimeout(apply, wait);
   }
 
+  /**
+   * prefetch asks for the library's first page at once: main.ts calls it
+   * before the app's first render, which takes a few hundred milliseconds
+   * the server can use.
+   */
+  prefetch(): void {
+    void this.list.want(0, pageSize).catch(() => {});
+  }
+
   /** start tells Go the UI is up, loads the library and reopens the last source. */
   async start(): Promise<void> {
+    this.prefetch();
     try {
       this.info = await api.ready();
       await this.refresh();
@@ -162,7 +172,8 @@ export class Notebook {
 
   /** refresh loads stories and the library's rows again; a selection that vanished is cleared. */
   async refresh(): Promise<void> {
-    const [stories] = await Promise.all([api.stories(), this.list.loaded ? this.list.reload() : this.list.want(0, pageSize)]);
+    // The first time, the first page is already on its way (prefetch).
+    const [stories] = await Promise.all([api.stories(), this.loaded ? this.list.reload() : this.list.want(0, pageSize)]);
     this.stories = stories;
     this.summaries.clear();
     this.absent.clear();

@@ -27,9 +27,24 @@ func (a *App) Notes(f NoteFilter) ([]Note, error) {
 	if f.Standalone {
 		standalone = 1
 	}
-	rows, err := a.nb.Q.NoteList(a.ctx, db.NoteListParams{
-		TargetKind: f.Kind, TargetID: intArg(f.ID), Tag: strings.TrimSpace(f.Tag), Standalone: standalone, MaxNotes: int64(limit),
-	})
+	var rows []db.NoteListRow
+	var err error
+	switch {
+	case f.Kind != "" && f.Standalone:
+		rows = nil // attached to something and to nothing: none
+	case f.Kind != "":
+		var byTarget []db.NoteListByTargetRow
+		byTarget, err = a.nb.Q.NoteListByTarget(a.ctx, db.NoteListByTargetParams{
+			TargetKind: f.Kind, TargetID: intArg(f.ID), Tag: strings.TrimSpace(f.Tag), MaxNotes: int64(limit),
+		})
+		for _, r := range byTarget {
+			rows = append(rows, db.NoteListRow(r))
+		}
+	default:
+		rows, err = a.nb.Q.NoteList(a.ctx, db.NoteListParams{
+			Tag: strings.TrimSpace(f.Tag), Standalone: standalone, MaxNotes: int64(limit),
+		})
+	}
 	if err != nil {
 		return nil, a.internal("list the notes", err)
 	}

@@ -120,6 +120,12 @@ func TestNotesLinksBacklinks(t *testing.T) {
 	if ns, err := a.Notes(NoteFilter{Standalone: true}); err != nil || len(ns) != 2 {
 		t.Errorf("standalone notes: %d, %v", len(ns), err)
 	}
+	if ns, err := a.Notes(NoteFilter{Kind: "source", ID: nation, Tag: "denial"}); err != nil || len(ns) != 0 {
+		t.Errorf("notes on MyNation tagged denial: %+v, %v", ns, err)
+	}
+	if ns, err := a.Notes(NoteFilter{Kind: "source", ID: nation, Standalone: true}); err != nil || len(ns) != 0 {
+		t.Errorf("notes on MyNation attached to nothing: %+v, %v", ns, err)
+	}
 
 	// Editing renames and relinks.
 	up, err := a.UpdateNote(n2.ID, "Questions left\n\n[[Andy Stone]] again")

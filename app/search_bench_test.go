@@ -697,6 +697,42 @@ func BenchmarkStartup(b *testing.B) {
 	}
 }
 
+// BenchmarkOpenSourceWindow opens random sources as the window does: the
+// source, then its quotes, highlights, notes, backlinks and tags (the
+// calls the reader makes when a source is chosen), and reports the
+// latencies of the whole and of the source alone.
+func BenchmarkOpenSourceWindow(b *testing.B) {
+	a, _, n := openBench(b)
+	rng := rand.New(rand.NewPCG(5, 6))
+	var all, src []time.Duration
+	for b.Loop() {
+		id := int64(1 + rng.IntN(n))
+		start := time.Now()
+		if _, err := a.Source(id); err != nil {
+			b.Fatal(err)
+		}
+		src = append(src, time.Since(start))
+		if _, err := a.Quotes(id); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := a.Highlights(id); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := a.Notes(NoteFilter{Kind: "source", ID: id}); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := a.Backlinks("source", id); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := a.TagsOf("source", id); err != nil {
+			b.Fatal(err)
+		}
+		all = append(all, time.Since(start))
+	}
+	reportLatencies(b, "", all)
+	reportLatencies(b, "source-", src)
+}
+
 // BenchmarkNotebookMemory opens the notebook as the app starts (the library
 // list), runs the typical searches and opens a few sources, then reports
 // the Go heap in use and the process's resident memory. Run it alone for a

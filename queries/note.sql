@@ -75,23 +75,40 @@ SELECT id, uuid, body, title, created_at, modified_at FROM note WHERE id = ?;
 UPDATE note SET body = ?, title = ?, modified_at = ? WHERE id = ?;
 
 -- name: NoteList :many
--- Notes newest first, optionally only those attached to one thing
--- (target_kind and target_id; a passage counts as its source) or carrying
--- one tag.
+-- Notes newest first, optionally only those carrying one tag or attached to
+-- nothing (NoteListByTarget lists those attached to one thing).
 SELECT n.id, n.uuid, n.body, n.title, n.created_at, n.modified_at
 FROM note n
-WHERE (CAST(sqlc.arg(target_kind) AS TEXT) = '' OR EXISTS (
-        SELECT 1 FROM note_link l
-        WHERE l.note_id = n.id AND (
-            (sqlc.arg(target_kind) = 'source' AND l.source_id = sqlc.arg(target_id)) OR
-            (sqlc.arg(target_kind) = 'quote' AND l.quote_id = sqlc.arg(target_id)) OR
-            (sqlc.arg(target_kind) = 'speaker' AND l.speaker_id = sqlc.arg(target_id)) OR
-            (sqlc.arg(target_kind) = 'story' AND l.story_id = sqlc.arg(target_id)))))
-  AND (CAST(sqlc.arg(tag) AS TEXT) = '' OR EXISTS (
+WHERE (CAST(sqlc.arg(tag) AS TEXT) = '' OR EXISTS (
         SELECT 1 FROM tagging g JOIN tag t ON t.id = g.tag_id
         WHERE g.note_id = n.id AND t.name = sqlc.arg(tag)))
   AND (CAST(sqlc.arg(standalone) AS INTEGER) = 0 OR NOT EXISTS (
         SELECT 1 FROM note_link l WHERE l.note_id = n.id))
+ORDER BY n.modified_at DESC, n.id DESC
+LIMIT sqlc.arg(max_notes);
+
+-- name: NoteListByTarget :many
+-- The notes attached to one thing (a passage counts as its source), newest
+-- first, optionally only those carrying one tag: NoteList's answer for a
+-- target, found from the thing's links rather than by looking at every
+-- note's (0.6 s for a source's notes among 50,000).
+SELECT n.id, n.uuid, n.body, n.title, n.created_at, n.modified_at
+FROM note n
+WHERE n.id IN (
+        SELECT l.note_id FROM note_link l
+        WHERE CAST(sqlc.arg(target_kind) AS TEXT) = 'source' AND l.source_id = sqlc.arg(target_id)
+        UNION ALL
+        SELECT l.note_id FROM note_link l
+        WHERE CAST(sqlc.arg(target_kind) AS TEXT) = 'quote' AND l.quote_id = sqlc.arg(target_id)
+        UNION ALL
+        SELECT l.note_id FROM note_link l
+        WHERE CAST(sqlc.arg(target_kind) AS TEXT) = 'speaker' AND l.speaker_id = sqlc.arg(target_id)
+        UNION ALL
+        SELECT l.note_id FROM note_link l
+        WHERE CAST(sqlc.arg(target_kind) AS TEXT) = 'story' AND l.story_id = sqlc.arg(target_id))
+  AND (CAST(sqlc.arg(tag) AS TEXT) = '' OR EXISTS (
+        SELECT 1 FROM tagging g JOIN tag t ON t.id = g.tag_id
+        WHERE g.note_id = n.id AND t.name = sqlc.arg(tag)))
 ORDER BY n.modified_at DESC, n.id DESC
 LIMIT sqlc.arg(max_notes);
 

@@ -308,6 +308,7 @@ async function main() {
     await page.getByTestId('compare-button').click();
     const picker = page.getByTestId('compare-picker');
     await picker.waitFor();
+    await picker.getByTestId('compare-pick').first().waitFor(); // the library's page arrives after the picker opens
     const boxes = picker.getByTestId('compare-pick');
     for (let i = 0; i < (await boxes.count()); i++) if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).check();
     await page.evaluate(installProbe);
@@ -352,6 +353,7 @@ async function main() {
     await page.getByTestId('reader-title').waitFor();
     await page.getByTestId('compare-button').click();
     await picker.waitFor();
+    await picker.getByTestId('compare-pick').first().waitFor(); // the library's page arrives after the picker opens
     for (let i = 0; i < (await boxes.count()); i++) if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).check();
     await page.evaluate(() => {
       const w = /** @type {any} */ (window);

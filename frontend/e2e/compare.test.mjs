@@ -59,6 +59,7 @@ test('compare: two columns, linked passages, summary, overview', { timeout: 120_
       await page.getByTestId('compare-button').click();
       const picker = page.getByTestId('compare-picker');
       await picker.waitFor();
+      await picker.getByTestId('compare-pick').first().waitFor(); // the library's page arrives after the picker opens
       const boxes = picker.getByTestId('compare-pick');
       assert.equal(await boxes.count(), 2);
       assert.equal(await boxes.nth(0).isChecked(), true, 'the open source starts ticked');
@@ -148,6 +149,7 @@ test('compare: two columns, linked passages, summary, overview', { timeout: 120_
       await page.keyboard.press('c');
       const picker = page.getByTestId('compare-picker');
       await picker.waitFor();
+      await picker.getByTestId('compare-pick').first().waitFor(); // the library's page arrives after the picker opens
       const boxes = picker.getByTestId('compare-pick');
       if (!(await boxes.nth(1).isChecked())) await boxes.nth(1).check();
       await picker.getByTestId('compare-open').click();
@@ -243,6 +245,7 @@ test('compare: scrolling in step, connectors, print, cancel', { timeout: 120_000
     await page.getByTestId('compare-button').click();
     const picker = page.getByTestId('compare-picker');
     await picker.waitFor();
+    await picker.getByTestId('compare-pick').first().waitFor(); // the library's page arrives after the picker opens
     for (const box of await picker.getByTestId('compare-pick').all()) if (await box.isChecked()) await box.uncheck();
     await picker.locator('label', { hasText: a.title }).getByTestId('compare-pick').check();
     await picker.locator('label', { hasText: b.title }).getByTestId('compare-pick').check();

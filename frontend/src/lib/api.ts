@@ -26,6 +26,8 @@ import type {
   ImportTextRequest,
   Info,
   Library,
+  LibraryPage,
+  LibraryRequest,
   Quote,
   QuotePage,
   QuoteRequest,
@@ -317,6 +319,45 @@ export async function ready(): Promise<Info> {
 export async function library(): Promise<Library> {
   const lib = ((await call('Library')) ?? {}) as Partial<Library>;
   return { stories: arr(lib.stories).map(story), sources: arr(lib.sources).map(summary) };
+}
+
+/**
+ * libraryPage returns a stretch of the library (newest first) with the
+ * number of sources listed; with `around`, the page holding that source and
+ * its `index` in the list (-1 when the filter leaves it out).
+ */
+export async function libraryPage(req: Partial<LibraryRequest>): Promise<LibraryPage> {
+  const full: LibraryRequest = { filter: '', offset: 0, limit: 0, around: 0, ...req };
+  const p = ((await call('LibraryPage', full)) ?? {}) as Partial<LibraryPage>;
+  const index = Number(p.index);
+  return {
+    offset: num(p.offset),
+    total: num(p.total),
+    all: num(p.all),
+    index: Number.isInteger(index) ? index : -1,
+    sources: arr(p.sources).map(summary),
+  };
+}
+
+/** stories returns every story with its sources' ids (by id, highest first). */
+export async function stories(): Promise<Story[]> {
+  return arr((await call('Stories')) as Story[] | null).map(story);
+}
+
+/** sourceSummaries returns the summaries of the sources asked for (at most 1,000), in that order, leaving out missing ones. */
+export async function sourceSummaries(ids: number[]): Promise<SourceSummary[]> {
+  if (ids.length === 0) return [];
+  return arr((await call('SourceSummaries', ids)) as SourceSummary[] | null).map(summary);
+}
+
+/** outlets lists the outlets the sources name, the one with the most sources first. */
+export async function outlets(): Promise<string[]> {
+  return arr((await call('Outlets')) as string[] | null).filter((o) => typeof o === 'string');
+}
+
+/** noteCount returns how many notes there are. */
+export async function noteCount(): Promise<number> {
+  return num(await call('NoteCount'));
 }
 
 /** source returns one source with its text; `notfound` if it is gone. */

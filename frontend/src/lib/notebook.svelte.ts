@@ -2,8 +2,9 @@
 // Components read this state and call its actions; actions call api.ts.
 
 import * as api from './api';
-import { matchesFilter, sourceFilter } from './text';
+import { sourceFilter } from './text';
 import { nextIndex } from './keys';
+import { pageSize, SourcePages, type PageFetcher } from './pages.svelte';
 import type { Info, Source, SourceSummary, SourceUpdate, Story } from './types';
 
 /** Scope is the list a selection was made in: all sources, or one story. */
@@ -11,6 +12,13 @@ export type Scope = 'all' | number;
 
 const lastKey = 'sourcebook.lastSource';
 const removedKey = 'sourcebook.showRemoved';
+
+/** newestFirst orders sources as the library lists them: by publication date, else import time, then id. */
+export function newestFirst(a: SourceSummary, b: SourceSummary): number {
+  const ka = a.published || a.importedAt;
+  const kb = b.published || b.importedAt;
+  return ka < kb ? 1 : ka > kb ? -1 : b.id - a.id;
+}
 
 /** summaryOf is the library's view of a source. */
 export function summaryOf(s: Source): SourceSummary {
@@ -20,15 +28,16 @@ export function summaryOf(s: Source): SourceSummary {
 
 export class Notebook {
   info = $state<Info | null>(null);
-  // Raw: always replaced whole, never changed in place, and a library of
-  // 100,000 sources would otherwise be 100,000 proxies.
+  // Raw: always replaced whole, never changed in place.
   stories = $state.raw<Story[]>([]);
-  sources = $state.raw<SourceSummary[]>([]);
-  /** True once the first library() answered. */
+  /** "All sources": the library a page at a time (a notebook may hold 100,000). */
+  list: SourcePages;
+  /** True once the library's first page and the stories answered. */
   loaded = $state(false);
   /** Why the notebook could not be loaded at all, or "". */
   loadError = $state('');
 
+  /** The library's filter as typed; the list follows it a moment later. */
   filter = $state('');
   selectedId = $state<number | null>(null);
   scope = $state<Scope>('all');
@@ -40,32 +49,112 @@ export class Notebook {
   /** Whether the reader shows the text set aside as boilerplate (remembered). */
   showRemoved = $state(readRemoved());
 
-  byId = $derived(new Map(this.sources.map((s) => [s.id, s])));
-  /** The filter's test, its words folded once. */
+  /** The filter's test for a story's sources (few: filtered here), its words folded once. */
   private matches = $derived(sourceFilter(this.filter));
-  visible = $derived(this.filter.trim() === '' ? this.sources : this.sources.filter(this.matches));
+  /** Summaries of sources read by id (a story's, those notes name), the ids on their way, and those not found. */
+  private summaries = new Map<number, SourceSummary>();
+  private asked = new Set<number>();
+  private absent = new Set<number>();
+  private summariesVersion = $state(0);
+  private filterTimer: ReturnType<typeof setTimeout> | undefined;
 
   private seq = 0;
 
-  /** storySources lists a story's sources that pass the filter, newest first. */
-  storySources(story: Story): SourceSummary[] {
-    const out: SourceSummary[] = [];
-    for (const id of story.sourceIds) {
-      const s = this.byId.get(id);
-      if (s && this.matches(s)) out.push(s);
-    }
-    return out;
+  constructor(fetchPage?: PageFetcher) {
+    this.list = new SourcePages(fetchPage);
   }
 
-  /** listFor returns the rows J/K move through for a scope. */
-  listFor(scope: Scope): SourceSummary[] {
-    if (scope === 'all') return this.visible;
+  /**
+   * summary returns a source's summary when it is known; otherwise it asks
+   * for it (with others asked meanwhile) and returns undefined, and what
+   * read it is drawn again once it arrives.
+   */
+  summary(id: number): SourceSummary | undefined {
+    void this.summariesVersion;
+    const s = this.summaries.get(id);
+    if (s) return s;
+    this.want([id]);
+    return undefined;
+  }
+
+  /** want asks for the summaries of the ids not known yet, in one call per turn. */
+  private want(ids: readonly number[]): void {
+    const before = this.asked.size;
+    for (const id of ids) if (!this.summaries.has(id) && !this.absent.has(id)) this.asked.add(id);
+    if (before > 0 || this.asked.size === 0) return;
+    queueMicrotask(() => void this.fetchAsked());
+  }
+
+  private async fetchAsked(): Promise<void> {
+    const ids = [...this.asked].slice(0, 1000);
+    try {
+      const got = await api.sourceSummaries(ids);
+      for (const s of got) this.summaries.set(s.id, s);
+      // What is not there (deleted meanwhile) is not asked for again.
+      for (const id of ids) if (!this.summaries.has(id)) this.absent.add(id);
+    } catch {
+      // Shown as not known; asked again after the next refresh.
+    }
+    for (const id of ids) this.asked.delete(id);
+    this.summariesVersion++;
+    if (this.asked.size > 0) void this.fetchAsked();
+  }
+
+  /** storySources lists a story's sources that pass the filter, newest first (those known yet). */
+  storySources(story: Story): SourceSummary[] {
+    void this.summariesVersion;
+    this.want(story.sourceIds);
+    const out: SourceSummary[] = [];
+    for (const id of story.sourceIds) {
+      const s = this.summaries.get(id);
+      if (s && this.matches(s)) out.push(s);
+    }
+    return out.sort(newestFirst);
+  }
+
+  /** indexIn is where a source is in a scope's list, -1 when it is not there (or not loaded). */
+  indexIn(scope: Scope, id: number | null): number {
+    if (id === null) return -1;
+    if (scope === 'all') return this.list.indexOf(id);
     const story = this.stories.find((s) => s.id === scope);
-    return story ? this.storySources(story) : this.visible;
+    return story ? this.storySources(story).findIndex((s) => s.id === id) : -1;
+  }
+
+  /** countIn is how many sources a scope lists. */
+  countIn(scope: Scope): number {
+    if (scope === 'all') return this.list.total;
+    const story = this.stories.find((s) => s.id === scope);
+    return story ? this.storySources(story).length : 0;
+  }
+
+  /** rowIn loads and returns row i of a scope's list; undefined past its ends. */
+  async rowIn(scope: Scope, i: number): Promise<SourceSummary | undefined> {
+    if (scope === 'all') return this.list.row(i);
+    const story = this.stories.find((s) => s.id === scope);
+    return story ? this.storySources(story)[i] : undefined;
+  }
+
+  /** setFilter filters the library: stories' lists at once, the long list after a pause in the typing. */
+  setFilter(text: string, wait = 150): void {
+    this.filter = text;
+    clearTimeout(this.filterTimer);
+    const apply = () => void this.list.setFilter(text.trim()).catch(() => {});
+    if (wait <= 0) apply();
+    else this.filterTimer = setTimeout(apply, wait);
+  }
+
+  /**
+   * prefetch asks for the library's first page at once: main.ts calls it
+   * before the app's first render, which takes a few hundred milliseconds
+   * the server can use.
+   */
+  prefetch(): void {
+    void this.list.want(0, pageSize).catch(() => {});
   }
 
   /** start tells Go the UI is up, loads the library and reopens the last source. */
   async start(): Promise<void> {
+    this.prefetch();
     try {
       this.info = await api.ready();
       await this.refresh();
@@ -74,20 +163,26 @@ export class Notebook {
       return;
     }
     const last = Number(readLast());
-    const first = this.sources[0];
-    if (last && this.byId.has(last)) void this.select(last);
-    else if (first) void this.select(first.id);
+    if (last && (await api.sourceSummaries([last]).catch(() => [])).length > 0) void this.select(last);
+    else {
+      const first = this.list.at(0);
+      if (first) void this.select(first.id);
+    }
   }
 
-  /** refresh reloads stories and sources; a selection that vanished is cleared. */
+  /** refresh loads stories and the library's rows again; a selection that vanished is cleared. */
   async refresh(): Promise<void> {
-    const lib = await api.library();
-    this.stories = lib.stories;
-    this.sources = lib.sources;
+    // The first time, the first page is already on its way (prefetch).
+    const [stories] = await Promise.all([api.stories(), this.loaded ? this.list.reload() : this.list.want(0, pageSize)]);
+    this.stories = stories;
+    this.summaries.clear();
+    this.absent.clear();
+    this.summariesVersion++;
     this.loaded = true;
-    if (this.info) this.info = { ...this.info, sources: lib.sources.length };
-    if (typeof this.scope === 'number' && !lib.stories.some((s) => s.id === this.scope)) this.scope = 'all';
-    if (this.selectedId !== null && !lib.sources.some((s) => s.id === this.selectedId)) {
+    if (this.info) this.info = { ...this.info, sources: this.list.all };
+    if (typeof this.scope === 'number' && !stories.some((s) => s.id === this.scope)) this.scope = 'all';
+    const id = this.selectedId;
+    if (id !== null && this.list.indexOf(id) < 0 && (await api.sourceSummaries([id])).length === 0 && this.selectedId === id) {
       this.selectedId = null;
       this.current = null;
     }
@@ -100,7 +195,7 @@ export class Notebook {
    */
   async reload(): Promise<void> {
     await this.refresh();
-    const id = this.selectedId ?? this.sources[0]?.id ?? null;
+    const id = this.selectedId ?? this.list.at(0)?.id ?? null;
     if (id === null) return;
     if (this.current?.id !== id) return this.select(id);
     // The same source: its new text replaces the old without a blank reader between.
@@ -121,6 +216,8 @@ export class Notebook {
     this.scope = scope;
     this.currentError = '';
     writeLast(id);
+    // The sidebar shows the row, loading its page when it is not loaded.
+    if (scope === 'all' && this.list.indexOf(id) < 0) void this.list.locate(id).catch(() => {});
     if (this.current?.id === id) return;
     const seq = ++this.seq;
     try {
@@ -135,32 +232,39 @@ export class Notebook {
 
   /** reveal selects a source in "All sources", clearing a filter that hides it. */
   async reveal(id: number): Promise<void> {
-    const s = this.byId.get(id);
-    if (s && !matchesFilter(s, this.filter)) this.filter = '';
+    if (this.filter.trim() !== '' || this.list.filter !== '') {
+      clearTimeout(this.filterTimer);
+      if ((await this.list.locate(id)) < 0) {
+        this.filter = '';
+        await this.list.setFilter('');
+      }
+    }
     await this.select(id, 'all');
   }
 
-  /** move selects the next (+1) or previous (-1) source of the current list. */
-  move(step: number): number | null {
-    const list = this.listFor(this.scope);
-    const at = list.findIndex((s) => s.id === this.selectedId);
-    const i = nextIndex(at, step, list.length);
-    const target = list[i];
+  /** move selects the next (+1) or previous (-1) source of the current list, and returns its id. */
+  async move(step: number): Promise<number | null> {
+    const scope = this.scope;
+    let at = this.indexIn(scope, this.selectedId);
+    if (at < 0 && scope === 'all' && this.selectedId !== null) at = await this.list.locate(this.selectedId);
+    const i = nextIndex(at, step, this.countIn(scope));
+    const target = await this.rowIn(scope, i);
     if (!target) return null;
-    if (target.id !== this.selectedId) void this.select(target.id);
+    if (target.id !== this.selectedId) void this.select(target.id, scope);
     return target.id;
   }
 
   /** deleteSource deletes a source, then selects its neighbour in the list. */
   async deleteSource(id: number): Promise<void> {
-    const list = this.listFor(this.scope);
-    const at = list.findIndex((s) => s.id === id);
-    const neighbour = at >= 0 ? (list[at + 1] ?? list[at - 1]) : undefined;
+    const scope = this.scope;
+    const at = this.indexIn(scope, id);
+    const neighbour = at >= 0 ? ((await this.rowIn(scope, at + 1)) ?? (await this.rowIn(scope, at - 1))) : undefined;
     await api.deleteSource(id);
     if (this.current?.id === id) this.current = null;
     await this.refresh();
-    const next = neighbour && this.byId.has(neighbour.id) ? neighbour.id : this.sources[0]?.id;
-    if (next !== undefined) await this.select(next);
+    let next = neighbour && (await api.sourceSummaries([neighbour.id])).length > 0 ? neighbour.id : undefined;
+    if (next === undefined) next = (await this.list.row(0))?.id;
+    if (next !== undefined) await this.select(next, next === neighbour?.id ? scope : 'all');
     else {
       this.selectedId = null;
       this.current = null;
@@ -223,7 +327,11 @@ export class Notebook {
   applySource(s: Source): void {
     if (this.current?.id === s.id) this.current = s;
     const sum = summaryOf(s);
-    this.sources = this.sources.map((x) => (x.id === s.id ? { ...sum, storyIds: x.storyIds } : x));
+    this.list.replace(sum);
+    if (this.summaries.has(s.id)) {
+      this.summaries.set(s.id, sum);
+      this.summariesVersion++;
+    }
   }
 
   /** updateSource saves corrected metadata; the server's answer (dates as ISO 8601) is shown. */

@@ -55,7 +55,9 @@ export class QuoteDesk {
   highlights = $state<Highlight[]>([]);
   loading = $state(false);
   loadError = $state('');
-  speakers = $state<Speaker[]>([]);
+  // Raw: replaced whole, never changed in place; 20,000 proxies took a
+  // quarter of a second to make.
+  speakers = $state.raw<Speaker[]>([]);
   selectedId = $state<number | null>(null);
   inspectorOpen = $state(readFlag(inspectorKey, true));
   showRejected = $state(readFlag(rejectedKey, false));

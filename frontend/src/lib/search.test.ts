@@ -10,7 +10,6 @@ import {
   isDate,
   narrowed,
   noFilters,
-  outletsOf,
   plainSnippet,
   requestOf,
   targetOf,
@@ -18,7 +17,7 @@ import {
   without,
   type Filters,
 } from './search';
-import type { Hit, SearchGroup, SourceSummary } from './types';
+import type { Hit, SearchGroup } from './types';
 
 function hit(kind: string, id: number, extra: Partial<Hit> = {}): Hit {
   return { kind, id, sourceId: 0, title: `${kind} ${id}`, speaker: '', sourceTitle: '', outlet: '', published: '', snippet: [], score: 0, ...extra };
@@ -171,12 +170,6 @@ describe('opening a hit', () => {
 });
 
 describe('helpers for the filter menu', () => {
-  it('lists outlets by how many sources they have, case folded', () => {
-    const s = (outlet: string) => ({ outlet }) as SourceSummary;
-    expect(outletsOf([s('BBC'), s('Reuters'), s('bbc'), s(' '), s('AP'), s('Reuters'), s('Reuters')])).toEqual(['Reuters', 'BBC', 'AP']);
-    expect(outletsOf([s('B'), s('A')], 1)).toEqual(['A']);
-  });
-
   it('finds a name as typed, whatever its case', () => {
     const tags = [{ name: 'Denial' }, { name: 'audit' }];
     expect(findByName(tags, (t) => t.name, ' denial ')).toBe(tags[0]);

@@ -3,7 +3,7 @@
 // the arrow keys move through them.
 
 import { formatDate } from './text';
-import type { Hit, SearchGroup, SearchKind, SearchRequest, Segment, SourceSummary } from './types';
+import type { Hit, SearchGroup, SearchKind, SearchRequest, Segment } from './types';
 
 /** The kinds, in the order the results list them. */
 export const searchKinds: readonly SearchKind[] = ['source', 'quote', 'speaker', 'note'];
@@ -236,26 +236,6 @@ export function plainSnippet(segments: readonly Segment[]): Segment[] {
     match: g.match,
     text: g.match ? g.text : g.text.replace(/(^|\s)#{1,6}\s+/g, '$1').replace(/\*\*|__|\[\[|\]\]/g, ''),
   }));
-}
-
-/**
- * outletsOf lists the outlets of the library, most sources first, for the
- * filter menu's suggestions (at most `max`).
- */
-export function outletsOf(sources: readonly SourceSummary[], max = 500): string[] {
-  const counts = new Map<string, { name: string; n: number }>();
-  for (const s of sources) {
-    const name = s.outlet.trim();
-    if (!name) continue;
-    const k = name.toLowerCase();
-    const c = counts.get(k);
-    if (c) c.n++;
-    else counts.set(k, { name, n: 1 });
-  }
-  return [...counts.values()]
-    .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name))
-    .slice(0, max)
-    .map((c) => c.name);
 }
 
 /** findByName finds the item whose name is `typed` (case and surrounding spaces do not count). */

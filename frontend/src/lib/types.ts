@@ -17,6 +17,31 @@ export interface Library {
   sources: SourceSummary[];
 }
 
+/** LibraryRequest asks for a page of the library (LibraryPage). */
+export interface LibraryRequest {
+  /** Keeps the sources whose title, outlet or authors contain every word; case and accents do not count. */
+  filter: string;
+  /** The first source of the page, counting from 0. */
+  offset: number;
+  /** Sources on the page: default 100, at most 500. */
+  limit: number;
+  /** When not 0, the page holding this source instead of the one at offset. */
+  around: number;
+}
+
+/** LibraryPage is a stretch of the library, newest first. */
+export interface LibraryPage {
+  /** Where `sources` start in the list. */
+  offset: number;
+  /** Sources in the list (passing the filter). */
+  total: number;
+  /** Sources in the notebook. */
+  all: number;
+  /** Where the source asked for with `around` is in the list; -1 when not asked for or not listed. */
+  index: number;
+  sources: SourceSummary[];
+}
+
 /** Story is a collection of sources about one event. */
 export interface Story {
   id: number;

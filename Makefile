@@ -72,9 +72,10 @@ bench: ## run the Go benchmarks, then the frontend's
 # for 100,000 sources) and keeps it in the temporary folder.
 BENCH_LIBRARY_SOURCES ?= 100000
 
-bench-frontend: build ## frame times in Debian's Chromium: the compare view (two 10,000-word sources), the library (BENCH_LIBRARY_SOURCES)
+bench-frontend: build ## frame times in Debian's Chromium: the compare view (two 10,000-word sources), the library and the Speakers page (BENCH_LIBRARY_SOURCES)
 	cd frontend && SOURCEBOOK_BIN=$(CURDIR)/$(BIN) node e2e/bench-compare.mjs
 	cd frontend && SOURCEBOOK_BIN=$(CURDIR)/$(BIN) node e2e/bench-library.mjs --sources $(BENCH_LIBRARY_SOURCES)
+	cd frontend && SOURCEBOOK_BIN=$(CURDIR)/$(BIN) node e2e/bench-speakers.mjs --sources $(BENCH_LIBRARY_SOURCES)
 
 EVAL_DIR ?= $(CURDIR)/../shared/eval
 

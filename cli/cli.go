@@ -217,7 +217,10 @@ func (c *command) open(opts app.Options) (*app.App, func(), error) {
 			return nil, nil, err
 		}
 	}
-	nb, err := db.Open(context.Background(), path)
+	nb, err := db.Open(context.Background(), path, db.OnUpgrade(func(from, to int64) {
+		fmt.Fprintf(c.env.Stderr, "sourcebook: upgrading %s from schema %d to %d, after a backup into %s; a large notebook takes a few minutes\n",
+			path, from, to, db.BackupDir(path))
+	}))
 	if err != nil {
 		return nil, nil, err
 	}

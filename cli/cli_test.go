@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,6 +17,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/pressly/goose/v3"
 
 	"sourcebook/db"
 )
@@ -206,6 +209,39 @@ func TestNotebookProblems(t *testing.T) {
 	r = run(t, "", "--db", under, "sources")
 	if r.code != ExitError || !strings.Contains(r.stderr, "cannot be written") {
 		t.Errorf("unwritable: %+v", r)
+	}
+}
+
+// A notebook of an older schema is upgraded when opened, and the command
+// says so first on stderr (a large notebook takes minutes); once upgraded,
+// it opens without a word.
+func TestUpgradeNotice(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(fmt.Sprintf("PRAGMA application_id = %d", db.ApplicationID)); err != nil {
+		t.Fatal(err)
+	}
+	p, err := goose.NewProvider(goose.DialectSQLite3, raw, db.Migrations())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	raw.Exec("PRAGMA user_version = 1")
+	raw.Close()
+
+	r := run(t, "", "--db", path, "sources")
+	want := fmt.Sprintf("upgrading %s from schema 1 to %d, after a backup into %s", path, db.KnownVersion(), db.BackupDir(path))
+	if r.code != ExitOK || !strings.Contains(r.stderr, want) {
+		t.Errorf("old notebook: %+v, want stderr with %q", r, want)
+	}
+	if r = run(t, "", "--db", path, "sources"); r.code != ExitOK || r.stderr != "" {
+		t.Errorf("upgraded notebook: %+v", r)
 	}
 }
 

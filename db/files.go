@@ -412,7 +412,7 @@ func OpenOther(ctx context.Context, path string) (*Other, error) {
 		return fail(err)
 	}
 	o.DB.Close()
-	nb, err := open(ctx, o.tmp, false)
+	nb, err := open(ctx, o.tmp, false, nil)
 	if err != nil {
 		o.DB = nil
 		return fail(err)

@@ -41,14 +41,36 @@ func TestMigrateFromV1(t *testing.T) {
 	raw.Exec("PRAGMA user_version = 1")
 	raw.Close()
 
-	nb, err := Open(ctx, path)
+	var told [][2]int64
+	upgrading := OnUpgrade(func(from, to int64) { told = append(told, [2]int64{from, to}) })
+	nb, err := Open(ctx, path, upgrading)
 	if err != nil {
 		t.Fatalf("Open v1 notebook: %v", err)
 	}
-	defer nb.Close()
 	if nb.SchemaVersion != KnownVersion() {
 		t.Errorf("schema version %d, want %d", nb.SchemaVersion, KnownVersion())
 	}
+	// The caller was told of the upgrade once, before it; not again when
+	// the notebook is opened up to date, nor for a new notebook.
+	if len(told) != 1 || told[0] != [2]int64{1, KnownVersion()} {
+		t.Errorf("OnUpgrade was told %v, want [[1 %d]]", told, KnownVersion())
+	}
+	nb.Close()
+	for _, p := range []string{path, filepath.Join(t.TempDir(), "new.db")} {
+		again, err := Open(ctx, p, upgrading)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again.Close()
+	}
+	if len(told) != 1 {
+		t.Errorf("OnUpgrade was told %v after opening an up-to-date and a new notebook", told)
+	}
+	nb, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nb.Close()
 	// The notebook as it was is kept in its backups, still at v1.
 	backups, err := Backups(path)
 	if err != nil || len(backups) != 1 || backups[0].Reason != "migration" {

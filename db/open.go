@@ -65,6 +65,8 @@ type Notebook struct {
 	changes atomic.Uint64
 	// backupFirst: copy the notebook into its backups before migrating it.
 	backupFirst bool
+	// upgrading is told of a migration before it starts (OnUpgrade).
+	upgrading func(from, to int64)
 }
 
 // KeepBackups is how many backups a notebook keeps; older ones are deleted.
@@ -143,7 +145,11 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 // is open, and migrates it to the newest schema. Every error is an *OpenError
 // naming the file; on error nothing in the file has changed, except that a
 // migration that fails is rolled back by its transaction.
-func Open(ctx context.Context, path string) (*Notebook, error) {
+func Open(ctx context.Context, path string, opts ...Option) (*Notebook, error) {
+	var cfg openConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, &OpenError{Path: path, Err: err}
@@ -174,7 +180,7 @@ func Open(ctx context.Context, path string) (*Notebook, error) {
 	if !ok {
 		return fail(ErrLocked, "close the other window or command first", nil)
 	}
-	nb, err := open(ctx, path, true)
+	nb, err := open(ctx, path, true, cfg.upgrading)
 	if err != nil {
 		_ = lock.Unlock()
 		return nil, err
@@ -183,9 +189,25 @@ func Open(ctx context.Context, path string) (*Notebook, error) {
 	return nb, nil
 }
 
+// An Option changes how Open opens a notebook.
+type Option func(*openConfig)
+
+type openConfig struct {
+	upgrading func(from, to int64)
+}
+
+// OnUpgrade has Open call fn when the notebook it opens was written by an
+// older version and is about to be backed up and upgraded from schema
+// version from to version to: a notebook of 100,000 sources takes minutes,
+// which the caller can tell the user. It is not called for a new notebook.
+func OnUpgrade(fn func(from, to int64)) Option {
+	return func(c *openConfig) { c.upgrading = fn }
+}
+
 // open opens and migrates the notebook at path; with backup, a notebook
-// that needs migrating is first copied into its backups.
-func open(ctx context.Context, path string, backup bool) (*Notebook, error) {
+// that needs migrating is first copied into its backups. upgrading, when
+// not nil, is told of a migration before it starts.
+func open(ctx context.Context, path string, backup bool, upgrading func(from, to int64)) (*Notebook, error) {
 	fail := func(kind error, detail string, err error) (*Notebook, error) {
 		return nil, &OpenError{Path: path, Kind: kind, Detail: detail, Err: err}
 	}
@@ -199,7 +221,7 @@ func open(ctx context.Context, path string, backup bool) (*Notebook, error) {
 		return fail(nil, "", err)
 	}
 	stmts := newStmtCache(sqldb)
-	nb := &Notebook{DB: sqldb, Q: New(stmts), Path: path, stmts: stmts, backupFirst: backup}
+	nb := &Notebook{DB: sqldb, Q: New(stmts), Path: path, stmts: stmts, backupFirst: backup, upgrading: upgrading}
 	if err := nb.migrate(ctx); err != nil {
 		sqldb.Close()
 		var oe *OpenError
@@ -314,6 +336,9 @@ func (nb *Notebook) migrate(ctx context.Context) error {
 		}
 		if current > known {
 			return newerError(nb.Path, current, known)
+		}
+		if current < known && nb.upgrading != nil {
+			nb.upgrading(current, known)
 		}
 		if current < known && nb.backupFirst {
 			// An upgrade cannot be undone: keep the notebook as it was.

@@ -200,15 +200,34 @@ func (nb *Notebook) Backup(ctx context.Context, reason string, now time.Time, ke
 	return info, nil
 }
 
+// BackupBytes is how much room a notebook's backups may take together:
+// beyond it the oldest are deleted, though the newest minBackups always
+// stay. A notebook of 100,000 sources is about 3.5 GB, and ten copies of it
+// would fill 35 GB of the user's disk.
+const BackupBytes int64 = 8 << 30
+
+// minBackups is how many of the newest backups are kept whatever their
+// size: the one a merge or restore just took, to undo it, and one more.
+const minBackups = 2
+
 // PruneBackups deletes the oldest backups of the notebook at path beyond
-// the newest keep.
+// the newest keep, and beyond BackupBytes in all.
 func PruneBackups(path string, keep int) error {
+	return pruneBackups(path, keep, BackupBytes)
+}
+
+func pruneBackups(path string, keep int, budget int64) error {
 	list, err := Backups(path)
 	if err != nil {
 		return err
 	}
-	for i := keep; i < len(list); i++ {
-		if err := os.Remove(list[i].Path); err != nil {
+	var total int64
+	for i, b := range list {
+		total += b.Bytes
+		if i < keep && (i < minBackups || total <= budget) {
+			continue
+		}
+		if err := os.Remove(b.Path); err != nil {
 			return fmt.Errorf("db: delete an old backup: %w", err)
 		}
 	}

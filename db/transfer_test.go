@@ -153,6 +153,34 @@ func TestBackupsPrune(t *testing.T) {
 	if list, _ := Backups(nb.Path); len(list) != 3 {
 		t.Errorf("listed %d", len(list))
 	}
+
+	// Room: the oldest go once the backups pass the budget, but the newest
+	// two stay even when they alone pass it.
+	size := list[0].Bytes
+	if size <= 0 {
+		t.Fatalf("backup size %d", size)
+	}
+	if err := pruneBackups(nb.Path, 10, 3*size); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := Backups(nb.Path); len(list) != 3 {
+		t.Errorf("%d backups kept within a budget for 3", len(list))
+	}
+	if err := pruneBackups(nb.Path, 10, 2*size+size/2); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := Backups(nb.Path); len(list) != 2 || list[0].Time != timeAt(4) || list[1].Time != timeAt(3) {
+		t.Errorf("within a budget for 2.5: %+v", list)
+	}
+	if err := pruneBackups(nb.Path, 10, 0); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := Backups(nb.Path); len(list) != 2 {
+		t.Errorf("the newest two must stay whatever their size; kept %d", len(list))
+	}
+	if _, err := os.Stat(filepath.Join(BackupDir(nb.Path), "notes.txt")); err != nil {
+		t.Errorf("pruning touched a file that is not a backup: %v", err)
+	}
 }
 
 // The JSON export's reader refuses what is not an export, and a bad row
